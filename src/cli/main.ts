@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+import { Command, InvalidArgumentError } from "commander";
+import { runAction } from "./run-action.js";
+
+// Command modules are imported only when their command runs, so `certpath --version` stays fast.
+const program = new Command("certpath")
+  .description("Choose, plan and pass AWS certifications.")
+  .version(process.env.npm_package_version ?? "0.1.0", "-V, --version")
+  .showHelpAfterError("(run with --help for usage)")
+  .configureOutput({ outputError: (text, write) => write(text) });
+
+program.exitOverride((err) => {
+  process.exit(err.exitCode === 1 ? 2 : err.exitCode);
+});
+
+function date(flag: string) {
+  return (value: string) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))
+      throw new InvalidArgumentError(`${flag} takes a date written YYYY-MM-DD, e.g. 2026-03-31.`);
+    return value;
+  };
+}
+
+program
+  .command("catalog")
+  .description("List AWS certifications, current and retired")
+  .option("--level <level>", "foundational | associate | professional | specialty")
+  .option("--status <status>", "active | beta | retired")
+  .option("--focus <focus>", "focus area, e.g. security, data, architecture")
+  .option("--on <date>", "status as of a date (YYYY-MM-DD); default today", date("--on"))
+  .option("--json", "print JSON")
+  .action((opts) =>
+    runAction(async () => (await import("./commands/catalog-command.js")).catalogCommand(opts)),
+  );
+
+program
+  .command("show")
+  .description("Everything about one certification: exam facts, domains, versions, sources")
+  .argument("<query>", 'exam code (SAA-C03), slug, alias or name fragment ("sysops")')
+  .option("--on <date>", "as of a date (YYYY-MM-DD); default today", date("--on"))
+  .option("--json", "print JSON")
+  .action((query, opts) =>
+    runAction(async () => (await import("./commands/show-command.js")).showCommand(query, opts)),
+  );
+
+program
+  .command("advise")
+  .description("Recommend certification paths for a profile (asks for missing answers in a terminal)")
+  .option("--role <role>", "your current role, e.g. developer, sysadmin, architect, non-technical")
+  .option("--aws-experience <years>", "years of hands-on AWS experience, e.g. 0, 0.5, 2")
+  .option("--it-background", "you have an IT or STEM background")
+  .option("--no-it-background", "you have no IT or STEM background")
+  .option("--stack <services>", "AWS services your organisation uses, comma-separated (s3,lambda,dynamodb)")
+  .option("--goal <direction>", "where you want to go, in the same words as --role; default: your role")
+  .option("--hours-per-week <hours>", "study hours per week (default 8)")
+  .option("--held <codes>", "certifications you hold, comma-separated; CODE or CODE:YYYY-MM-DD (date earned)")
+  .option("--want <codes>", "certifications you already have in mind, comma-separated")
+  .option("--target-date <date>", "when you want to be done (YYYY-MM-DD)", date("--target-date"))
+  .option("--today <date>", "plan as if today were this date (YYYY-MM-DD)", date("--today"))
+  .option("--json", "print JSON")
+  .action((opts) =>
+    runAction(async () => (await import("./commands/advise-command.js")).adviseCommand(opts)),
+  );
+
+program
+  .command("serve")
+  .description("Serve the web app and the HTTP API")
+  .option("--port <port>", "port (default: PORT or 3000)")
+  .option("--host <host>", "address to bind (default: HOST or 127.0.0.1)")
+  .option(
+    "--db <file-or-url>",
+    "SQLite file or postgres:// URL (default: DATABASE_URL or ./data/certpath.db)",
+  )
+  .action((opts) => runAction(async () => (await import("./commands/serve-command.js")).serveCommand(opts)));
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,57 @@
+import { isNode, LineCounter, parseDocument } from "yaml";
+import type { ZodError, ZodType } from "zod";
+import { ContentError, type ContentProblem } from "./content-error.js";
+
+/** A parsed YAML file that can say on which line any value sits. */
+export interface YamlSource {
+  file: string;
+  data: unknown;
+  lineOf(path: readonly PropertyKey[]): number;
+}
+
+/** Parses YAML, turning syntax errors into ContentError with file:line. */
+export function parseYaml(file: string, text: string): YamlSource {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    throw new ContentError(
+      doc.errors.map((e) => ({
+        file,
+        line: lineCounter.linePos(e.pos[0]).line,
+        message: e.message.split("\n")[0] ?? e.message,
+      })),
+    );
+  }
+  const lineOf = (path: readonly PropertyKey[]): number => {
+    // Walk down as far as the path exists, so a missing key points at its parent.
+    for (let n = path.length; n >= 0; n--) {
+      const node = doc.getIn(path.slice(0, n) as unknown[], true);
+      if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+    }
+    return 1;
+  };
+  return { file, data: doc.toJS(), lineOf };
+}
+
+/** Turns zod issues into file:line problems using the YAML source map. */
+export function zodProblems(source: YamlSource, error: ZodError): ContentProblem[] {
+  return error.issues.map((issue) => {
+    const where = issue.path.length ? `${issue.path.join(".")}: ` : "";
+    let message = issue.message;
+    if (issue.code === "unrecognized_keys")
+      message = `unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
+    return { file: source.file, line: source.lineOf(issue.path), message: `${where}${message}` };
+  });
+}
+
+/** Parses and validates one YAML file against a schema, or throws ContentError. */
+export function readYaml<T>(
+  file: string,
+  text: string,
+  schema: ZodType<T>,
+): { value: T; source: YamlSource } {
+  const source = parseYaml(file, text);
+  const result = schema.safeParse(source.data);
+  if (!result.success) throw new ContentError(zodProblems(source, result.error));
+  return { value: result.data, source };
+}

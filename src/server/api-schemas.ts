@@ -1,0 +1,144 @@
+import { z } from "@hono/zod-openapi";
+import { FOCUS_AREAS, LEVELS, QUESTION_TYPES, STATUSES } from "../core/catalog/catalog-types.js";
+
+// The HTTP contract, written once: routes validate with these and the OpenAPI document is generated from them.
+
+export const errorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: "catalog.not_found" }),
+      message: z.string(),
+      field: z.string().optional(),
+      allowed: z.array(z.string()).optional(),
+      suggestions: z.array(z.string()).optional(),
+    }),
+  })
+  .openapi("Error");
+
+const domain = z.object({ id: z.string(), name: z.string(), weight: z.number() }).openapi("Domain");
+
+export const certificationSummarySchema = z
+  .object({
+    code: z.string().openapi({ example: "SAA-C03" }),
+    slug: z.string(),
+    name: z.string(),
+    shortName: z.string(),
+    level: z.enum(LEVELS),
+    status: z.enum(STATUSES),
+    focus: z.string(),
+    summary: z.string(),
+    retiredOn: z.string().optional(),
+    lastExamDay: z.string().optional(),
+    successors: z.array(z.string()),
+    exam: z.object({
+      questions: z.number().nullable(),
+      scoredQuestions: z.number().nullable(),
+      durationMinutes: z.number().nullable(),
+      priceUsd: z.number().nullable(),
+      passingScore: z.number().nullable(),
+      questionTypes: z.array(z.enum(QUESTION_TYPES)),
+    }),
+    domains: z.array(domain),
+    recommendedExperience: z.string(),
+    sources: z.array(z.string()),
+    verifiedOn: z.string(),
+  })
+  .openapi("CertificationSummary");
+
+export const certificationDetailSchema = certificationSummarySchema
+  .extend({
+    versions: z.array(
+      z.object({
+        code: z.string(),
+        status: z.enum(["active", "beta", "retired", "upcoming"]),
+        availableFrom: z.string().nullable(),
+        availableUntil: z.string().nullable(),
+        betaFrom: z.string().nullable(),
+        questions: z.number().nullable(),
+        scoredQuestions: z.number().nullable(),
+        durationMinutes: z.number().nullable(),
+        priceUsd: z.number().nullable(),
+        passingScore: z.number().nullable(),
+        questionTypes: z.array(z.enum(QUESTION_TYPES)),
+        domains: z.array(domain),
+        notes: z.array(z.string()),
+      }),
+    ),
+    aliases: z.array(z.string()),
+    formerNames: z.array(z.object({ name: z.string(), until: z.string() })),
+    successorDetails: z.array(
+      z.object({
+        code: z.string(),
+        slug: z.string(),
+        name: z.string(),
+        official: z.boolean(),
+        note: z.string().nullable(),
+      }),
+    ),
+    recertification: z.string(),
+    notes: z.array(z.string()),
+    matchNote: z.string().optional(),
+  })
+  .openapi("CertificationDetail");
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date written YYYY-MM-DD");
+
+export const catalogQuerySchema = z.object({
+  level: z.enum(LEVELS).optional(),
+  status: z.enum(STATUSES).optional(),
+  focus: z.enum(FOCUS_AREAS).optional(),
+  on: isoDate.optional().openapi({ description: "status as of this date; default today" }),
+});
+
+export const adviceRequestSchema = z
+  .strictObject({
+    role: z.string().min(1).openapi({ example: "web-developer" }),
+    awsExperience: z.number().min(0).max(50).openapi({ description: "years of hands-on AWS experience" }),
+    itBackground: z.boolean().optional(),
+    stack: z
+      .array(z.string())
+      .max(200)
+      .optional()
+      .openapi({ example: ["lambda", "dynamodb"] }),
+    goal: z.string().min(1).optional(),
+    hoursPerWeek: z.number().positive().max(80).optional(),
+    held: z
+      .array(z.string())
+      .max(50)
+      .optional()
+      .openapi({ description: "CODE or CODE:YYYY-MM-DD (date earned)" }),
+    want: z.array(z.string()).max(20).optional(),
+    targetDate: isoDate.optional(),
+    today: isoDate.optional().openapi({ description: "plan as if today were this date" }),
+  })
+  .openapi("AdviceRequest");
+
+const step = z.object({
+  code: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  level: z.enum(LEVELS),
+  reasons: z.array(z.string()),
+  studyHours: z.number(),
+  weeks: z.number(),
+  startBy: z.string(),
+  finishBy: z.string(),
+});
+
+export const adviceResponseSchema = z
+  .object({
+    profile: z.record(z.string(), z.unknown()),
+    recommendations: z.array(
+      z.object({
+        title: z.string(),
+        path: z.array(step),
+        totalHours: z.number(),
+        totalWeeks: z.number(),
+        finishBy: z.string().optional(),
+        summary: z.string(),
+      }),
+    ),
+    warnings: z.array(z.string()),
+    notes: z.array(z.string()),
+  })
+  .openapi("Advice");

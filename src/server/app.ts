@@ -1,0 +1,71 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import type { AppContext } from "../compose.js";
+import { registerAdviceRoutes } from "./advice-routes.js";
+import { registerCatalogRoutes } from "./catalog-routes.js";
+import { errorResponse, handleError, validationResponse } from "./errors.js";
+
+export interface AppOptions {
+  /** Folder of the built web app; when absent only the API is served. */
+  webRoot?: string | undefined;
+  version?: string;
+}
+
+/** The HTTP face: JSON API under /api, OpenAPI at /api/openapi.json, the web app at /. */
+export function createApp(ctx: AppContext, options: AppOptions = {}) {
+  const app = new OpenAPIHono({
+    defaultHook: (result, c) => {
+      if (!result.success) return validationResponse(c, result.error, "request");
+    },
+  });
+  app.onError(handleError);
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: 64 * 1024,
+      onError: (c) => errorResponse(c, 413, "request.too_large", "The request body is larger than 64 KB."),
+    }),
+  );
+  app.use("/api/*", async (c, next) => {
+    await next();
+    c.header("Cache-Control", "no-store");
+  });
+
+  app.get("/api/health", (c) => c.json({ status: "ok", version: options.version ?? "0.1.0" }));
+  registerCatalogRoutes(app, ctx);
+  registerAdviceRoutes(app, ctx);
+  app.doc31("/api/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "certpath API",
+      version: options.version ?? "0.1.0",
+      description: "Catalog, advisor and practice exams for AWS certifications.",
+    },
+  });
+  app.all("/api/*", (c) =>
+    errorResponse(
+      c,
+      404,
+      "api.not_found",
+      `No API route ${c.req.method} ${c.req.path}. See /api/openapi.json.`,
+    ),
+  );
+
+  const webRoot = options.webRoot;
+  if (webRoot && existsSync(join(webRoot, "index.html"))) {
+    const indexHtml = readFileSync(join(webRoot, "index.html"), "utf8");
+    app.use("/assets/*", async (c, next) => {
+      await next();
+      if (c.res.status === 200) c.header("Cache-Control", "public, max-age=31536000, immutable");
+    });
+    app.use("/*", serveStatic({ root: webRoot }));
+    // Client-side routes (/catalog, /advisor, …) load the app shell.
+    app.get("*", (c) => c.html(indexHtml));
+  } else {
+    app.get("/", (c) => c.text("certpath API is running. The web app is not built: run `npm run build`.\n"));
+  }
+  return app;
+}
