@@ -38,12 +38,14 @@ export function loadCoreContent(root: string): CoreContent {
 
   const catalogDir = join(root, "catalog");
   const certs: { cert: Certification; source: YamlSource }[] = [];
-  for (const name of readdirSync(catalogDir)
-    .filter((f) => f.endsWith(".yaml"))
-    .sort()) {
+  // Slugs of files that fail validation still count as known, so one broken file gives one error, not a cascade.
+  const brokenSlugs = new Set<string>();
+  for (const name of readdirSync(catalogDir).filter((f) => f.endsWith(".yaml")).sort()) {
     const file = join(catalogDir, name);
-    const r = attempt(() => readYaml(display(root, file), read(file), certificationSchema));
+    const text = read(file);
+    const r = attempt(() => readYaml(display(root, file), text, certificationSchema));
     if (r) certs.push({ cert: r.value as Certification, source: r.source });
+    else brokenSlugs.add(/^slug:\s*([a-z0-9-]+)/m.exec(text)?.[1] ?? name.replace(/\.yaml$/, ""));
   }
 
   const advisorDir = join(root, "advisor");
@@ -55,13 +57,13 @@ export function loadCoreContent(root: string): CoreContent {
   const hours = attempt(() => readYaml(display(root, hoursFile), read(hoursFile), studyHoursFileSchema));
 
   // Cross-references: every slug, code and service named anywhere must exist, once.
-  const slugs = new Set<string>();
+  const slugs = new Set<string>(brokenSlugs);
   const codes = new Map<string, string>();
   const serviceSlugs = new Set(services.map((s) => s.slug));
   for (const { cert, source } of certs) {
     const at = (path: PropertyKey[], message: string) =>
       problems.push({ file: source.file, line: source.lineOf(path), message });
-    if (slugs.has(cert.slug)) at(["slug"], `duplicate slug "${cert.slug}"`);
+    if (slugs.has(cert.slug) && !brokenSlugs.has(cert.slug)) at(["slug"], `duplicate slug "${cert.slug}"`);
     slugs.add(cert.slug);
     if (!source.file.endsWith(`${cert.slug}.yaml`))
       at(["slug"], `slug "${cert.slug}" does not match the file name`);

@@ -37,10 +37,12 @@ export function parseYaml(file: string, text: string): YamlSource {
 export function zodProblems(source: YamlSource, error: ZodError): ContentProblem[] {
   return error.issues.map((issue) => {
     const where = issue.path.length ? `${issue.path.join(".")}: ` : "";
-    let message = issue.message;
-    if (issue.code === "unrecognized_keys")
-      message = `unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
-    return { file: source.file, line: source.lineOf(issue.path), message: `${where}${message}` };
+    if (issue.code === "unrecognized_keys") {
+      // Point at the unknown key itself, not at the object that holds it.
+      const message = `unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
+      return { file: source.file, line: source.lineOf([...issue.path, issue.keys[0] ?? ""]), message: `${where}${message}` };
+    }
+    return { file: source.file, line: source.lineOf(issue.path), message: `${where}${issue.message}` };
   });
 }
 

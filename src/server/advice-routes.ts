@@ -1,4 +1,6 @@
-import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { listCertifications } from "../core/catalog/catalog.js";
+import { summarizeCertification } from "../core/catalog/catalog-view.js";
 import type { AppContext } from "../compose.js";
 import { advise } from "../core/advisor/advisor.js";
 import { resolveProfile } from "../core/advisor/profile.js";
@@ -26,7 +28,42 @@ const adviceRoute = createRoute({
   },
 });
 
+const vocabularyRoute = createRoute({
+  method: "get",
+  path: "/api/advisor/vocabulary",
+  tags: ["advisor"],
+  summary: "The words the advisor understands: roles and directions, AWS services, certifications",
+  responses: {
+    200: {
+      content: {
+        "application/json": {
+          schema: z.object({
+            roles: z.array(z.object({ id: z.string(), label: z.string(), synonyms: z.array(z.string()) })),
+            services: z.array(z.object({ slug: z.string(), name: z.string() })),
+            certifications: z.array(z.object({ code: z.string(), shortName: z.string(), level: z.string(), status: z.string() })),
+          }),
+        },
+      },
+      description: "Vocabulary for building a profile",
+    },
+  },
+});
+
 export function registerAdviceRoutes(app: OpenAPIHono, ctx: AppContext) {
+  app.openapi(vocabularyRoute, (c) => {
+    const on = ctx.today();
+    return c.json(
+      {
+        roles: ctx.rules.roles.map((r) => ({ id: r.id, label: r.label, synonyms: r.synonyms })),
+        services: ctx.catalog.services.map((s) => ({ slug: s.slug, name: s.name })),
+        certifications: listCertifications(ctx.catalog, { on }).map((x) => {
+          const s = summarizeCertification(ctx.catalog, x, on);
+          return { code: s.code, shortName: s.shortName, level: s.level, status: s.status };
+        }),
+      },
+      200,
+    );
+  });
   app.openapi(adviceRoute, (c) => {
     const { today, ...input } = c.req.valid("json");
     const profile = resolveProfile(ctx.catalog, ctx.rules, input);

@@ -18,7 +18,7 @@ export interface AppOptions {
 export function createApp(ctx: AppContext, options: AppOptions = {}) {
   const app = new OpenAPIHono({
     defaultHook: (result, c) => {
-      if (!result.success) return validationResponse(c, result.error, "request");
+      if (!result.success) return validationResponse(c, result.error);
     },
   });
   app.onError(handleError);

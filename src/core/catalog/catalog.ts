@@ -153,7 +153,7 @@ export function suggestCertifications(catalog: Catalog, query: string, limit = 3
     scored.push({ label, score: best });
   }
   return scored
-    .filter((s) => s.score <= 0.5)
+    .filter((s) => s.score <= 0.4)
     .sort((a, b) => a.score - b.score || a.label.localeCompare(b.label))
     .slice(0, limit)
     .map((s) => s.label);

@@ -1,0 +1,123 @@
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { beforeAll, describe, expect, it } from "vitest";
+import { packageRoot } from "../content/content-root.js";
+
+// These run the built CLI as a user would (`npm test` builds first).
+const exec = promisify(execFile);
+const bin = join(packageRoot(), "dist", "cli", "main.js");
+
+async function cli(...args: string[]) {
+  try {
+    const { stdout, stderr } = await exec("node", [bin, ...args], { env: { ...process.env, NO_COLOR: "1" } });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+beforeAll(() => {
+  if (!existsSync(bin)) throw new Error("Build the CLI first: npm run build");
+});
+
+describe("certpath CLI", () => {
+  it("catalog --json lists 12 active and 4 retired certifications", async () => {
+    const r = await cli("catalog", "--json", "--on", "2026-11-26");
+    expect(r.code).toBe(0);
+    const body = JSON.parse(r.stdout) as { certifications: { code: string; status: string }[] };
+    expect(body.certifications.filter((c) => c.status === "active")).toHaveLength(12);
+    expect(body.certifications.filter((c) => c.status === "retired").map((c) => c.code).sort()).toEqual([
+      "DAS-C01",
+      "DBS-C01",
+      "MLS-C01",
+      "PAS-C01",
+    ]);
+  });
+
+  it("catalog --on 2024-01-01 shows DBS-C01, DAS-C01 and PAS-C01 active", async () => {
+    const r = await cli("catalog", "--json", "--on", "2024-01-01");
+    const body = JSON.parse(r.stdout) as { certifications: { code: string; status: string }[] };
+    const status = Object.fromEntries(body.certifications.map((c) => [c.code, c.status]));
+    expect([status["DBS-C01"], status["DAS-C01"], status["PAS-C01"]]).toEqual(["active", "active", "active"]);
+  });
+
+  it("catalog prints a readable table by default", async () => {
+    const r = await cli("catalog", "--level", "associate");
+    expect(r.stdout).toMatch(/Code\s+Certification\s+Level/);
+    expect(r.stdout).toContain("SOA-C03");
+    expect(r.stdout).not.toContain("CLF-C02");
+  });
+
+  it("show sysops --json finds CloudOps and lists SOA-C02 as retired", async () => {
+    const r = await cli("show", "sysops", "--json");
+    expect(r.code).toBe(0);
+    const body = JSON.parse(r.stdout) as { code: string; name: string; versions: { code: string; status: string }[] };
+    expect(body.code).toBe("SOA-C03");
+    expect(body.name).toContain("CloudOps Engineer");
+    expect(body.versions).toContainEqual(expect.objectContaining({ code: "SOA-C02", status: "retired" }));
+  });
+
+  it("show draws the domains as bars", async () => {
+    const r = await cli("show", "SAA-C03");
+    expect(r.stdout).toMatch(/Design Secure Architectures\s+█+░*\s+30%/);
+  });
+
+  it("an unknown code exits 2 with the nearest matches and no stack trace", async () => {
+    const r = await cli("show", "SAA-C3");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("did you mean".replace("did", "Did"));
+    expect(r.stderr).toContain("SAA-C03");
+    expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
+    expect(r.stdout).toBe("");
+  });
+
+  it("an unknown role exits 2 with the valid words", async () => {
+    const r = await cli("advise", "--role", "chef", "--aws-experience", "1", "--json");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Use one of: non-technical, student, developer, web-developer/);
+    expect(r.stdout).toBe("");
+  });
+
+  it("bad numbers and dates name the flag and the form", async () => {
+    const years = await cli("advise", "--role", "developer", "--aws-experience", "lots");
+    expect(years.code).toBe(2);
+    expect(years.stderr).toMatch(/--aws-experience "lots" is not valid: give a number/);
+    const date = await cli("advise", "--role", "developer", "--aws-experience", "1", "--target-date", "next year");
+    expect(date.code).toBe(2);
+    expect(date.stderr).toMatch(/--target-date takes a date written YYYY-MM-DD/);
+    const level = await cli("catalog", "--level", "expert");
+    expect(level.code).toBe(2);
+    expect(level.stderr).toMatch(/Use one of: foundational, associate, professional, specialty/);
+  });
+
+  it("advise --json has the documented shape on stdout alone", async () => {
+    const r = await cli("advise", "--role", "web-developer", "--aws-experience", "1", "--it-background", "--stack", "lambda,dynamodb", "--today", "2026-11-26", "--json");
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
+    const body = JSON.parse(r.stdout) as {
+      profile: Record<string, unknown>;
+      recommendations: { path: { code: string; name: string; reasons: string[]; studyHours: number; weeks: number }[]; totalWeeks: number; finishBy: string; summary: string }[];
+      warnings: string[];
+    };
+    expect(body.profile.role).toBe("web-developer");
+    const first = body.recommendations[0]!;
+    expect(first.path.map((s) => s.code).slice(0, 2)).toEqual(["DVA-C02", "SAA-C03"]);
+    expect(first.path[0]).toEqual(expect.objectContaining({ name: expect.any(String), reasons: expect.any(Array), studyHours: 80, weeks: 10 }));
+    expect(typeof first.summary).toBe("string");
+    expect(Array.isArray(body.warnings)).toBe(true);
+  });
+
+  it("without a terminal, a missing required flag is an error that says what to pass", async () => {
+    const r = await cli("advise", "--aws-experience", "1");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--role is required/);
+  });
+
+  it("--version prints the version", async () => {
+    const r = await cli("--version");
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});

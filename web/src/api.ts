@@ -1,0 +1,47 @@
+import type { Advice } from "../../src/core/advisor/advisor-types.js";
+import type { CertificationDetail, CertificationSummary } from "../../src/core/catalog/catalog-view.js";
+
+export type { Advice, CertificationDetail, CertificationSummary };
+
+export interface Vocabulary {
+  roles: { id: string; label: string; synonyms: string[] }[];
+  services: { slug: string; name: string }[];
+  certifications: { code: string; shortName: string; level: string; status: string }[];
+}
+
+/** An API error as the server sends it: `{"error": {"code", "message"}}`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function request<T>(path: string, init?: RequestInit): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, { ...init, headers: { "content-type": "application/json", ...init?.headers } });
+  } catch {
+    throw new ApiError(0, "network", "The certpath server cannot be reached. Is it still running?");
+  }
+  const body = await res.json().catch(() => undefined);
+  if (!res.ok) {
+    const err = (body as { error?: { code?: string; message?: string } } | undefined)?.error;
+    throw new ApiError(res.status, err?.code ?? "http", err?.message ?? `The server answered ${res.status}.`);
+  }
+  return body as T;
+}
+
+export const api = {
+  certifications: (query: Record<string, string | undefined> = {}) => {
+    const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => Boolean(e[1])));
+    const qs = params.toString();
+    return request<{ certifications: CertificationSummary[] }>(`/api/certifications${qs ? `?${qs}` : ""}`);
+  },
+  certification: (id: string) => request<CertificationDetail & { matchNote?: string }>(`/api/certifications/${encodeURIComponent(id)}`),
+  vocabulary: () => request<Vocabulary>("/api/advisor/vocabulary"),
+  advice: (profile: Record<string, unknown>) => request<Advice>("/api/advice", { method: "POST", body: JSON.stringify(profile) }),
+};
