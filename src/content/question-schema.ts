@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { isoDate } from "./catalog-schema.js";
+
+// The question-bank file format (certpath/questions@1). docs/question-bank.schema.json is generated from this.
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "ids are lowercase letters, digits and dashes");
+const text = z.string().trim().min(1, "must not be empty");
+const explanation = z.string().trim().min(10, "every option needs an explanation of why it is right or wrong");
+const reference = z.url({ protocol: /^https$/, hostname: /(^|\.)aws\.amazon\.com$/, message: "references are https URLs on docs.aws.amazon.com or aws.amazon.com" });
+
+const base = {
+  id,
+  domain: z.string().regex(/^[0-9]+$/, 'domain ids are "1", "2", …'),
+  services: z.array(z.string().regex(/^[a-z0-9-]+$/)).min(1, "tag at least one AWS service"),
+  stem: text.min(20, "the stem should describe a scenario"),
+  references: z.array(reference).min(1, "at least one AWS documentation reference"),
+  verifiedOn: isoDate,
+  reviewedOn: isoDate.optional(),
+};
+
+const choiceOption = z.strictObject({ id, text, correct: z.boolean().optional().default(false), explanation });
+
+export const questionSchema = z.discriminatedUnion("type", [
+  z.strictObject({ ...base, type: z.literal("multiple-choice"), options: z.array(choiceOption) }),
+  z.strictObject({ ...base, type: z.literal("multiple-response"), select: z.number().int().min(2), options: z.array(choiceOption) }),
+  z.strictObject({ ...base, type: z.literal("ordering"), items: z.array(z.strictObject({ id, text, explanation })) }),
+  z.strictObject({
+    ...base,
+    type: z.literal("matching"),
+    prompts: z.array(z.strictObject({ id, text, match: id, explanation })),
+    options: z.array(z.strictObject({ id, text })),
+  }),
+]);
+
+export const questionFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  format: z.literal("certpath/questions@1"),
+  exam: z.string().regex(/^[A-Z]{3}-[A-Z][0-9]{2}$/, "exam codes look like SAA-C03"),
+  examGuide: z.string().min(1),
+  questions: z.array(z.unknown()),
+});

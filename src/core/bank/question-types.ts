@@ -1,0 +1,53 @@
+/** The four question types of AWS exams that certpath supports. */
+export const QUESTION_KINDS = ["multiple-choice", "multiple-response", "ordering", "matching"] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+interface QuestionBase {
+  id: string;
+  exam: string;
+  examGuide: string;
+  domain: string;
+  services: string[];
+  stem: string;
+  references: string[];
+  verifiedOn: string;
+  reviewedOn?: string | undefined;
+}
+
+export interface ChoiceOption {
+  id: string;
+  text: string;
+  correct: boolean;
+  explanation: string;
+}
+
+export interface MultipleChoiceQuestion extends QuestionBase {
+  type: "multiple-choice";
+  options: ChoiceOption[];
+}
+
+export interface MultipleResponseQuestion extends QuestionBase {
+  type: "multiple-response";
+  select: number;
+  options: ChoiceOption[];
+}
+
+export interface OrderingQuestion extends QuestionBase {
+  type: "ordering";
+  /** In the correct order. */
+  items: { id: string; text: string; explanation: string }[];
+}
+
+export interface MatchingQuestion extends QuestionBase {
+  type: "matching";
+  prompts: { id: string; text: string; match: string; explanation: string }[];
+  options: { id: string; text: string }[];
+}
+
+export type Question = MultipleChoiceQuestion | MultipleResponseQuestion | OrderingQuestion | MatchingQuestion;
+
+/** A learner's answer: chosen option ids (ordering: item ids in order), or prompt→option pairs for matching. */
+export interface Answer {
+  selected?: string[] | undefined;
+  pairs?: [string, string][] | undefined;
+}

@@ -1,0 +1,133 @@
+import type { Question } from "../bank/question-types.js";
+import { type Blueprint, largestRemainder } from "./blueprint.js";
+import { createRng, type Rng, sample, shuffled } from "./rng.js";
+
+/** The questions of one exam, grouped by domain; built once per bank so assembly never scans the whole bank. */
+export type ExamPool = ReadonlyMap<string, readonly Question[]>;
+
+/** Groups a bank into pools per exam and domain. */
+export function indexBank(questions: readonly Question[]): Map<string, Map<string, Question[]>> {
+  const index = new Map<string, Map<string, Question[]>>();
+  for (const q of questions) {
+    let byDomain = index.get(q.exam);
+    if (!byDomain) index.set(q.exam, (byDomain = new Map()));
+    let list = byDomain.get(q.domain);
+    if (!list) byDomain.set(q.domain, (list = []));
+    list.push(q);
+  }
+  return index;
+}
+
+export interface FormRequest {
+  blueprint: Blueprint;
+  pool: ExamPool;
+  seed: string;
+  /** How many questions; default the blueprint's count. */
+  count?: number | undefined;
+  /** Only these domains (drills). */
+  domains?: readonly string[] | undefined;
+  /** Only questions touching one of these services (drills). */
+  services?: readonly string[] | undefined;
+  /** Exactly these questions (a retake, or a drill of past mistakes), freshly shuffled. */
+  questionIds?: readonly string[] | undefined;
+  /** Questions the learner has already seen: used only when there are not enough new ones. */
+  seen?: ReadonlySet<string> | undefined;
+}
+
+export interface Form {
+  questionIds: string[];
+  /** Per question, the order in which its options (or ordering items) are shown. */
+  optionOrder: Record<string, string[]>;
+  /** Per matching question, the order of its prompts. */
+  promptOrder: Record<string, string[]>;
+  domainCounts: Record<string, number>;
+  /** Set when the form differs from what was asked (short bank, repeated questions). */
+  notice?: string;
+}
+
+/** Picks `k` questions from a domain pool, new ones first, without scanning the pool when few are excluded. */
+function pick(pool: readonly Question[], k: number, seen: ReadonlySet<string>, rng: Rng): { chosen: Question[]; repeats: number } {
+  if (k <= 0) return { chosen: [], repeats: 0 };
+  if (seen.size === 0) return { chosen: sample(pool, k, rng), repeats: 0 };
+  const chosen: Question[] = [];
+  const taken = new Set<number>();
+  // Rejection sampling is O(k) while most of the pool is new; fall back to a filter otherwise.
+  for (let tries = 0; chosen.length < k && tries < k * 8 && taken.size < pool.length; tries++) {
+    const i = rng.int(pool.length);
+    if (taken.has(i)) continue;
+    taken.add(i);
+    const q = pool[i] as Question;
+    if (!seen.has(q.id)) chosen.push(q);
+  }
+  if (chosen.length < k) {
+    const have = new Set(chosen.map((q) => q.id));
+    const fresh = pool.filter((q) => !seen.has(q.id) && !have.has(q.id));
+    chosen.push(...sample(fresh, k - chosen.length, rng));
+  }
+  let repeats = 0;
+  if (chosen.length < k) {
+    const old = pool.filter((q) => seen.has(q.id));
+    const extra = sample(old, k - chosen.length, rng);
+    repeats = extra.length;
+    chosen.push(...extra);
+  }
+  return { chosen, repeats };
+}
+
+/** Assembles a form: per-domain counts by weight (largest remainder), seeded choice, shuffled options. */
+export function assembleForm(req: FormRequest): Form {
+  const rng = createRng(req.seed);
+  const seen = req.seen ?? new Set<string>();
+  const notices: string[] = [];
+  let chosen: Question[] = [];
+  const domainCounts: Record<string, number> = {};
+
+  if (req.questionIds) {
+    const byId = new Map<string, Question>();
+    for (const list of req.pool.values()) for (const q of list) byId.set(q.id, q);
+    chosen = req.questionIds.map((id) => byId.get(id)).filter((q): q is Question => q !== undefined);
+    if (chosen.length < req.questionIds.length)
+      notices.push(`${req.questionIds.length - chosen.length} of the questions are no longer in the bank and were left out.`);
+    for (const q of chosen) domainCounts[q.domain] = (domainCounts[q.domain] ?? 0) + 1;
+  } else {
+    const wanted = req.count ?? req.blueprint.questionCount;
+    const domains = req.blueprint.domains.filter((d) => !req.domains || req.domains.includes(d.id));
+    const quotas = largestRemainder(wanted, domains);
+    let repeats = 0;
+    const short: string[] = [];
+    for (const d of domains) {
+      let pool = req.pool.get(d.id) ?? [];
+      if (req.services?.length) pool = pool.filter((q) => q.services.some((s) => req.services?.includes(s)));
+      const quota = quotas.get(d.id) ?? 0;
+      const got = pick(pool, quota, seen, rng);
+      repeats += got.repeats;
+      if (got.chosen.length < quota) short.push(`domain ${d.id} ${got.chosen.length} of ${quota}`);
+      domainCounts[d.id] = got.chosen.length;
+      chosen.push(...got.chosen);
+    }
+    if (short.length > 0)
+      notices.push(`The question bank is too small for a full form (${short.join(", ")}), so this form has ${chosen.length} questions instead of ${wanted}.`);
+    if (repeats > 0) notices.push(`${repeats} question${repeats === 1 ? " repeats one" : "s repeat ones"} you have already seen: there were not enough new ones.`);
+  }
+
+  const ordered = shuffled(chosen, rng);
+  const optionOrder: Record<string, string[]> = {};
+  const promptOrder: Record<string, string[]> = {};
+  for (const q of ordered) {
+    if (q.type === "ordering") optionOrder[q.id] = shuffledNotIdentity(q.items.map((i) => i.id), rng);
+    else optionOrder[q.id] = shuffled(q.options.map((o) => o.id), rng);
+    if (q.type === "matching") promptOrder[q.id] = shuffled(q.prompts.map((p) => p.id), rng);
+  }
+  const form: Form = { questionIds: ordered.map((q) => q.id), optionOrder, promptOrder, domainCounts };
+  if (notices.length > 0) form.notice = notices.join(" ");
+  return form;
+}
+
+// Showing ordering items already in the right order would give the answer away.
+function shuffledNotIdentity(ids: string[], rng: Rng): string[] {
+  for (let i = 0; i < 5; i++) {
+    const s = shuffled(ids, rng);
+    if (s.some((id, j) => id !== ids[j])) return s;
+  }
+  return [...ids.slice(1), ...ids.slice(0, 1)];
+}

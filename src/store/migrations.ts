@@ -1,0 +1,66 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from "kysely";
+
+// Migrations live in code (not files on disk) so the bundled CLI carries them; never edit a shipped one.
+const migrations: Record<string, Migration> = {
+  "2026-11-26-001-attempts": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("attempts")
+        .addColumn("id", "varchar(64)", (c) => c.primaryKey())
+        .addColumn("learner", "varchar(128)", (c) => c.notNull())
+        .addColumn("exam", "varchar(16)", (c) => c.notNull())
+        .addColumn("mode", "varchar(16)", (c) => c.notNull())
+        .addColumn("status", "varchar(16)", (c) => c.notNull())
+        .addColumn("seed", "varchar(128)", (c) => c.notNull())
+        .addColumn("started_at", "varchar(32)", (c) => c.notNull())
+        .addColumn("ends_at", "varchar(32)")
+        .addColumn("submitted_at", "varchar(32)")
+        .addColumn("question_ids", "text", (c) => c.notNull())
+        .addColumn("option_order", "text", (c) => c.notNull())
+        .addColumn("prompt_order", "text", (c) => c.notNull())
+        .addColumn("notice", "text")
+        .addColumn("retake_of", "varchar(64)")
+        .addColumn("result", "text")
+        .execute();
+      await db.schema.createIndex("attempts_learner_started").on("attempts").columns(["learner", "started_at"]).execute();
+      await db.schema
+        .createTable("answers")
+        .addColumn("attempt_id", "varchar(64)", (c) => c.notNull().references("attempts.id").onDelete("cascade"))
+        .addColumn("question_id", "varchar(128)", (c) => c.notNull())
+        .addColumn("selected", "text")
+        .addColumn("pairs", "text")
+        .addColumn("flagged", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("updated_at", "varchar(32)", (c) => c.notNull())
+        .addPrimaryKeyConstraint("answers_pk", ["attempt_id", "question_id"])
+        .execute();
+      await db.schema
+        .createTable("question_history")
+        .addColumn("learner", "varchar(128)", (c) => c.notNull())
+        .addColumn("question_id", "varchar(128)", (c) => c.notNull())
+        .addColumn("exam", "varchar(16)", (c) => c.notNull())
+        .addColumn("times_seen", "integer", (c) => c.notNull())
+        .addColumn("times_correct", "integer", (c) => c.notNull())
+        .addColumn("last_correct", "integer", (c) => c.notNull())
+        .addColumn("last_answered_at", "varchar(32)", (c) => c.notNull())
+        .addPrimaryKeyConstraint("question_history_pk", ["learner", "question_id"])
+        .execute();
+      await db.schema.createIndex("question_history_exam").on("question_history").columns(["learner", "exam"]).execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable("question_history").execute();
+      await db.schema.dropTable("answers").execute();
+      await db.schema.dropTable("attempts").execute();
+      void sql;
+    },
+  },
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Brings the schema up to date; run on every start. */
+export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === "Error");
+  if (error || failed) throw new Error(`database migration failed${failed ? ` at ${failed.migrationName}` : ""}: ${String(error)}`);
+}

@@ -1,0 +1,46 @@
+import type { Generated } from "kysely";
+
+// One schema for every dialect: instants as ISO text, booleans as 0/1, JSON as text.
+export interface AttemptsTable {
+  id: string;
+  learner: string;
+  exam: string;
+  mode: string;
+  status: string;
+  seed: string;
+  started_at: string;
+  ends_at: string | null;
+  submitted_at: string | null;
+  question_ids: string;
+  option_order: string;
+  prompt_order: string;
+  notice: string | null;
+  retake_of: string | null;
+  result: string | null;
+}
+
+export interface AnswersTable {
+  attempt_id: string;
+  question_id: string;
+  selected: string | null;
+  pairs: string | null;
+  flagged: number;
+  updated_at: string;
+}
+
+export interface QuestionHistoryTable {
+  learner: string;
+  question_id: string;
+  exam: string;
+  times_seen: number;
+  times_correct: number;
+  last_correct: number;
+  last_answered_at: string;
+}
+
+export interface Database {
+  attempts: AttemptsTable;
+  answers: AnswersTable;
+  question_history: QuestionHistoryTable;
+  certpath_meta: { key: string; value: Generated<string> };
+}
