@@ -1,8 +1,13 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { join } from "node:path";
+import { ExamService, LOCAL_LEARNER } from "./app/exam-service.js";
+import { contentRoot } from "./content/content-root.js";
 import { loadCoreContentFast } from "./content/content-snapshot.js";
 import type { CoreContent } from "./content/load-content.js";
+import type { Question } from "./core/bank/question-types.js";
 import { toIsoDate } from "./core/dates.js";
 
-/** The one place where content, clock and (later) storage are wired together for the shells. */
+/** The one place where content, clock and storage are wired together for the shells. */
 export interface AppContext extends CoreContent {
   now: () => Date;
   today: () => string;
@@ -15,4 +20,48 @@ export async function createContext(
   const content = options.content ?? (await loadCoreContentFast());
   const now = options.now ?? (() => new Date());
   return { ...content, now, today: () => toIsoDate(now()) };
+}
+
+export interface ExamContext {
+  exams: ExamService;
+  learner: string;
+  /** Where the attempts are stored, for logs. */
+  location: string;
+  close(): Promise<void>;
+}
+
+/** Loads and checks the question bank (file:line errors), as the server and the exam commands need it. */
+export async function loadQuestionBank(
+  ctx: AppContext,
+  root = join(contentRoot(), "questions"),
+): Promise<Question[]> {
+  const { loadQuestionFiles, questionFiles } = await import("./content/load-questions.js");
+  const { lintBank } = await import("./core/bank/bank-lint.js");
+  const { ContentError } = await import("./content/content-error.js");
+  const load = loadQuestionFiles(questionFiles(root));
+  const problems = [...load.problems, ...lintBank(load.questions, ctx.catalog, ctx.today()).problems];
+  if (problems.length > 0) throw new ContentError(problems);
+  return load.questions.map((q) => q.question);
+}
+
+/** Opens the database and the question bank behind practice exams. */
+export async function openExamContext(
+  ctx: AppContext,
+  options: { databaseUrl?: string | undefined; questions?: Question[] } = {},
+): Promise<ExamContext> {
+  const { openStore } = await import("./store/database.js");
+  const { AttemptRepository } = await import("./store/attempt-repository.js");
+  const { indexBank } = await import("./core/exam/form-assembly.js");
+  const questions = options.questions ?? (await loadQuestionBank(ctx));
+  const store = await openStore(options.databaseUrl);
+  const exams = new ExamService({
+    catalog: ctx.catalog,
+    bank: indexBank(questions),
+    questions: new Map(questions.map((q) => [q.id, q])),
+    repo: new AttemptRepository(store.db),
+    now: ctx.now,
+    newId: () => randomUUID(),
+    newSeed: () => randomBytes(6).toString("hex"),
+  });
+  return { exams, learner: LOCAL_LEARNER, location: store.location, close: () => store.close() };
 }

@@ -73,4 +73,18 @@ program
   )
   .action((opts) => runAction(async () => (await import("./commands/serve-command.js")).serveCommand(opts)));
 
+const bank = program.command("bank").description("Work with question banks: lint, statistics");
+bank
+  .command("lint")
+  .description("Check question files: schema, content rules, blueprint fit, near-duplicates (file:line)")
+  .argument("[path]", "a question file or folder (default: the shipped bank, content/questions)")
+  .option("--json", "print JSON")
+  .action((path, opts) => runAction(async () => (await import("./commands/bank-command.js")).bankLintCommand(path, opts)));
+bank
+  .command("stats")
+  .description("Per exam: question count, per-domain counts against two full forms, type mix, service coverage")
+  .argument("[path]", "a question file or folder (default: content/questions)")
+  .option("--json", "print JSON")
+  .action((path, opts) => runAction(async () => (await import("./commands/bank-command.js")).bankStatsCommand(path, opts)));
+
 await program.parseAsync(process.argv);

@@ -40,7 +40,9 @@ export function loadCoreContent(root: string): CoreContent {
   const certs: { cert: Certification; source: YamlSource }[] = [];
   // Slugs of files that fail validation still count as known, so one broken file gives one error, not a cascade.
   const brokenSlugs = new Set<string>();
-  for (const name of readdirSync(catalogDir).filter((f) => f.endsWith(".yaml")).sort()) {
+  for (const name of readdirSync(catalogDir)
+    .filter((f) => f.endsWith(".yaml"))
+    .sort()) {
     const file = join(catalogDir, name);
     const text = read(file);
     const r = attempt(() => readYaml(display(root, file), text, certificationSchema));

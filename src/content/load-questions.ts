@@ -1,17 +1,12 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
+import type { LocatedQuestion } from "../core/bank/bank-lint.js";
 import type { Question } from "../core/bank/question-types.js";
 import { ContentError, type ContentProblem } from "./content-error.js";
 import { questionFileSchema, questionSchema } from "./question-schema.js";
 import { parseYaml, zodProblems } from "./yaml-source.js";
 
 /** A question with where it was read from, for file:line messages. */
-export interface LocatedQuestion {
-  question: Question;
-  file: string;
-  line: number;
-}
-
 export interface QuestionLoad {
   questions: LocatedQuestion[];
   problems: ContentProblem[];
@@ -56,12 +51,20 @@ export function loadQuestionFiles(files: string[]): QuestionLoad {
       const parsed = questionSchema.safeParse(raw);
       const line = source.lineOf(["questions", i]);
       if (!parsed.success) {
-        const shifted = { ...source, lineOf: (p: readonly PropertyKey[]) => source.lineOf(["questions", i, ...p]) };
-        const id = typeof raw === "object" && raw && "id" in raw ? `${String((raw as { id: unknown }).id)}: ` : "";
+        const shifted = {
+          ...source,
+          lineOf: (p: readonly PropertyKey[]) => source.lineOf(["questions", i, ...p]),
+        };
+        const id =
+          typeof raw === "object" && raw && "id" in raw ? `${String((raw as { id: unknown }).id)}: ` : "";
         problems.push(...zodProblems(shifted, parsed.error).map((p) => ({ ...p, message: id + p.message })));
         return;
       }
-      questions.push({ question: { ...parsed.data, exam: header.data.exam, examGuide: header.data.examGuide } as Question, file, line });
+      questions.push({
+        question: { ...parsed.data, exam: header.data.exam, examGuide: header.data.examGuide } as Question,
+        file,
+        line,
+      });
     });
   }
   return { questions, problems, files };

@@ -4,8 +4,15 @@ import { isoDate } from "./catalog-schema.js";
 // The question-bank file format (certpath/questions@1). docs/question-bank.schema.json is generated from this.
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "ids are lowercase letters, digits and dashes");
 const text = z.string().trim().min(1, "must not be empty");
-const explanation = z.string().trim().min(10, "every option needs an explanation of why it is right or wrong");
-const reference = z.url({ protocol: /^https$/, hostname: /(^|\.)aws\.amazon\.com$/, message: "references are https URLs on docs.aws.amazon.com or aws.amazon.com" });
+const explanation = z
+  .string()
+  .trim()
+  .min(10, "every option needs an explanation of why it is right or wrong");
+const reference = z.url({
+  protocol: /^https$/,
+  hostname: /(^|\.)aws\.amazon\.com$/,
+  message: "references are https URLs on docs.aws.amazon.com or aws.amazon.com",
+});
 
 const base = {
   id,
@@ -17,12 +24,26 @@ const base = {
   reviewedOn: isoDate.optional(),
 };
 
-const choiceOption = z.strictObject({ id, text, correct: z.boolean().optional().default(false), explanation });
+const choiceOption = z.strictObject({
+  id,
+  text,
+  correct: z.boolean().optional().default(false),
+  explanation,
+});
 
 export const questionSchema = z.discriminatedUnion("type", [
   z.strictObject({ ...base, type: z.literal("multiple-choice"), options: z.array(choiceOption) }),
-  z.strictObject({ ...base, type: z.literal("multiple-response"), select: z.number().int().min(2), options: z.array(choiceOption) }),
-  z.strictObject({ ...base, type: z.literal("ordering"), items: z.array(z.strictObject({ id, text, explanation })) }),
+  z.strictObject({
+    ...base,
+    type: z.literal("multiple-response"),
+    select: z.number().int().min(2),
+    options: z.array(choiceOption),
+  }),
+  z.strictObject({
+    ...base,
+    type: z.literal("ordering"),
+    items: z.array(z.strictObject({ id, text, explanation })),
+  }),
   z.strictObject({
     ...base,
     type: z.literal("matching"),

@@ -40,7 +40,11 @@ export function zodProblems(source: YamlSource, error: ZodError): ContentProblem
     if (issue.code === "unrecognized_keys") {
       // Point at the unknown key itself, not at the object that holds it.
       const message = `unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
-      return { file: source.file, line: source.lineOf([...issue.path, issue.keys[0] ?? ""]), message: `${where}${message}` };
+      return {
+        file: source.file,
+        line: source.lineOf([...issue.path, issue.keys[0] ?? ""]),
+        message: `${where}${message}`,
+      };
     }
     return { file: source.file, line: source.lineOf(issue.path), message: `${where}${issue.message}` };
   });

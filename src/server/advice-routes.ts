@@ -1,9 +1,9 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { listCertifications } from "../core/catalog/catalog.js";
-import { summarizeCertification } from "../core/catalog/catalog-view.js";
 import type { AppContext } from "../compose.js";
 import { advise } from "../core/advisor/advisor.js";
 import { resolveProfile } from "../core/advisor/profile.js";
+import { listCertifications } from "../core/catalog/catalog.js";
+import { summarizeCertification } from "../core/catalog/catalog-view.js";
 import { adviceRequestSchema, adviceResponseSchema, errorSchema } from "./api-schemas.js";
 
 const adviceRoute = createRoute({
@@ -40,7 +40,9 @@ const vocabularyRoute = createRoute({
           schema: z.object({
             roles: z.array(z.object({ id: z.string(), label: z.string(), synonyms: z.array(z.string()) })),
             services: z.array(z.object({ slug: z.string(), name: z.string() })),
-            certifications: z.array(z.object({ code: z.string(), shortName: z.string(), level: z.string(), status: z.string() })),
+            certifications: z.array(
+              z.object({ code: z.string(), shortName: z.string(), level: z.string(), status: z.string() }),
+            ),
           }),
         },
       },

@@ -8,7 +8,11 @@ beforeAll(async () => {
 });
 
 const post = (path: string, body: unknown) =>
-  app.request(path, { method: "POST", headers: { "content-type": "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) });
+  app.request(path, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
 
 describe("HTTP API: catalog and advice", () => {
   it("answers health", async () => {
@@ -20,15 +24,24 @@ describe("HTTP API: catalog and advice", () => {
   it("lists certifications with filters, in the catalog --json shape", async () => {
     const res = await app.request("/api/certifications?level=specialty&status=retired");
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { certifications: { code: string; retiredOn: string; successors: string[] }[] };
-    expect(body.certifications.map((c) => c.code).sort()).toEqual(["DAS-C01", "DBS-C01", "MLS-C01", "PAS-C01"]);
+    const body = (await res.json()) as {
+      certifications: { code: string; retiredOn: string; successors: string[] }[];
+    };
+    expect(body.certifications.map((c) => c.code).sort()).toEqual([
+      "DAS-C01",
+      "DBS-C01",
+      "MLS-C01",
+      "PAS-C01",
+    ]);
     expect(body.certifications.every((c) => c.retiredOn && Array.isArray(c.successors))).toBe(true);
   });
 
   it("answers status as of a date", async () => {
     const res = await app.request("/api/certifications?on=2024-01-01&status=active&level=specialty");
     const body = (await res.json()) as { certifications: { code: string }[] };
-    expect(body.certifications.map((c) => c.code)).toEqual(expect.arrayContaining(["DBS-C01", "DAS-C01", "PAS-C01"]));
+    expect(body.certifications.map((c) => c.code)).toEqual(
+      expect.arrayContaining(["DBS-C01", "DAS-C01", "PAS-C01"]),
+    );
   });
 
   it("rejects a bad filter with the allowed values", async () => {
@@ -43,7 +56,11 @@ describe("HTTP API: catalog and advice", () => {
   it("shows one certification by alias, with versions", async () => {
     const res = await app.request("/api/certifications/sysops");
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { code: string; versions: { code: string; status: string }[]; aliases: string[] };
+    const body = (await res.json()) as {
+      code: string;
+      versions: { code: string; status: string }[];
+      aliases: string[];
+    };
     expect(body.code).toBe("SOA-C03");
     expect(body.versions).toContainEqual(expect.objectContaining({ code: "SOA-C02", status: "retired" }));
   });
@@ -57,7 +74,12 @@ describe("HTTP API: catalog and advice", () => {
   });
 
   it("advises from a profile in the CLI's words", async () => {
-    const res = await post("/api/advice", { role: "manager", awsExperience: 0, itBackground: false, today: "2026-11-26" });
+    const res = await post("/api/advice", {
+      role: "manager",
+      awsExperience: 0,
+      itBackground: false,
+      today: "2026-11-26",
+    });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { recommendations: { path: { code: string }[] }[] };
     expect(body.recommendations[0]?.path[0]?.code).toBe("CLF-C02");
@@ -92,7 +114,12 @@ describe("HTTP API: catalog and advice", () => {
     const doc = (await res.json()) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(["/api/certifications", "/api/certifications/{id}", "/api/advice", "/api/advisor/vocabulary"]),
+      expect.arrayContaining([
+        "/api/certifications",
+        "/api/certifications/{id}",
+        "/api/advice",
+        "/api/advisor/vocabulary",
+      ]),
     );
   });
 });

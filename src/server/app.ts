@@ -3,15 +3,18 @@ import { join } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
-import type { AppContext } from "../compose.js";
+import type { AppContext, ExamContext } from "../compose.js";
 import { registerAdviceRoutes } from "./advice-routes.js";
+import { registerAttemptRoutes } from "./attempt-routes.js";
 import { registerCatalogRoutes } from "./catalog-routes.js";
 import { errorResponse, handleError, validationResponse } from "./errors.js";
 
 export interface AppOptions {
   /** Folder of the built web app; when absent only the API is served. */
   webRoot?: string | undefined;
-  version?: string;
+  version?: string | undefined;
+  /** Practice exams (attempts); without it only the catalog and advisor are served. */
+  exam?: ExamContext | undefined;
 }
 
 /** The HTTP face: JSON API under /api, OpenAPI at /api/openapi.json, the web app at /. */
@@ -37,6 +40,7 @@ export function createApp(ctx: AppContext, options: AppOptions = {}) {
   app.get("/api/health", (c) => c.json({ status: "ok", version: options.version ?? "0.1.0" }));
   registerCatalogRoutes(app, ctx);
   registerAdviceRoutes(app, ctx);
+  if (options.exam) registerAttemptRoutes(app, options.exam);
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",
     info: {

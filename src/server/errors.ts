@@ -46,7 +46,12 @@ export function handleError(err: Error, c: Context) {
   );
 }
 
-const AREAS: Record<string, string> = { advice: "advice", advisor: "advice", certifications: "catalog", attempts: "attempt" };
+const AREAS: Record<string, string> = {
+  advice: "advice",
+  advisor: "advice",
+  certifications: "catalog",
+  attempts: "attempt",
+};
 
 /** Turns zod validation issues into a 400 that names the field and, for enums, the allowed values. */
 export function validationResponse(c: Context, error: ZodError) {

@@ -26,12 +26,22 @@ export async function openStore(url: string = process.env.DATABASE_URL || DEFAUL
   if (/^postgres(ql)?:\/\//.test(url)) {
     const pg = (await import("pg")).default;
     const pool = new pg.Pool({ connectionString: url, max: 10 });
-    store = { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: "postgres", location: url.replace(/\/\/[^@]*@/, "//***@"), close: async () => {} };
+    store = {
+      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+      dialect: "postgres",
+      location: url.replace(/\/\/[^@]*@/, "//***@"),
+      close: async () => {},
+    };
   } else if (url.startsWith("pglite:")) {
     const { PGlite } = await import("@electric-sql/pglite");
     const { KyselyPGlite } = await import("kysely-pglite");
     const pglite = new PGlite();
-    store = { db: new Kysely<Database>({ dialect: new KyselyPGlite(pglite).dialect }), dialect: "postgres", location: "pglite (memory)", close: async () => {} };
+    store = {
+      db: new Kysely<Database>({ dialect: new KyselyPGlite(pglite).dialect }),
+      dialect: "postgres",
+      location: "pglite (memory)",
+      close: async () => {},
+    };
   } else {
     const Sqlite = (await import("better-sqlite3")).default;
     const file = url === ":memory:" ? ":memory:" : resolve(url.replace(/^sqlite:(\/\/)?/, ""));
@@ -43,7 +53,12 @@ export async function openStore(url: string = process.env.DATABASE_URL || DEFAUL
     sqlite.pragma("synchronous = NORMAL");
     sqlite.pragma("foreign_keys = ON");
     sqlite.pragma("busy_timeout = 5000");
-    store = { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), dialect: "sqlite", location: file, close: async () => {} };
+    store = {
+      db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }),
+      dialect: "sqlite",
+      location: file,
+      close: async () => {},
+    };
   }
   const db = store.db;
   store.close = () => db.destroy();

@@ -22,10 +22,16 @@ const migrations: Record<string, Migration> = {
         .addColumn("retake_of", "varchar(64)")
         .addColumn("result", "text")
         .execute();
-      await db.schema.createIndex("attempts_learner_started").on("attempts").columns(["learner", "started_at"]).execute();
+      await db.schema
+        .createIndex("attempts_learner_started")
+        .on("attempts")
+        .columns(["learner", "started_at"])
+        .execute();
       await db.schema
         .createTable("answers")
-        .addColumn("attempt_id", "varchar(64)", (c) => c.notNull().references("attempts.id").onDelete("cascade"))
+        .addColumn("attempt_id", "varchar(64)", (c) =>
+          c.notNull().references("attempts.id").onDelete("cascade"),
+        )
         .addColumn("question_id", "varchar(128)", (c) => c.notNull())
         .addColumn("selected", "text")
         .addColumn("pairs", "text")
@@ -44,7 +50,11 @@ const migrations: Record<string, Migration> = {
         .addColumn("last_answered_at", "varchar(32)", (c) => c.notNull())
         .addPrimaryKeyConstraint("question_history_pk", ["learner", "question_id"])
         .execute();
-      await db.schema.createIndex("question_history_exam").on("question_history").columns(["learner", "exam"]).execute();
+      await db.schema
+        .createIndex("question_history_exam")
+        .on("question_history")
+        .columns(["learner", "exam"])
+        .execute();
     },
     async down(db: Kysely<unknown>) {
       await db.schema.dropTable("question_history").execute();
@@ -62,5 +72,8 @@ export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
   const migrator = new Migrator({ db, provider });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === "Error");
-  if (error || failed) throw new Error(`database migration failed${failed ? ` at ${failed.migrationName}` : ""}: ${String(error)}`);
+  if (error || failed)
+    throw new Error(
+      `database migration failed${failed ? ` at ${failed.migrationName}` : ""}: ${String(error)}`,
+    );
 }

@@ -1,6 +1,6 @@
-import { loadCoreContent } from "../content/load-content.js";
-import { contentRoot } from "../content/content-root.js";
 import { createContext } from "../compose.js";
+import { contentRoot } from "../content/content-root.js";
+import { loadCoreContent } from "../content/load-content.js";
 
 /** The shipped content, loaded once per test file. */
 export const content = loadCoreContent(contentRoot());

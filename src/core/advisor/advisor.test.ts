@@ -5,7 +5,8 @@ import { type ProfileInput, resolveProfile } from "./profile.js";
 
 const { catalog, rules } = content;
 const TODAY = "2026-11-26";
-const run = (input: ProfileInput, today = TODAY) => advise(catalog, rules, resolveProfile(catalog, rules, input), today);
+const run = (input: ProfileInput, today = TODAY) =>
+  advise(catalog, rules, resolveProfile(catalog, rules, input), today);
 const codes = (a: ReturnType<typeof run>, i = 0) => a.recommendations[i]?.path.map((s) => s.code);
 
 describe("advisor", () => {
@@ -17,11 +18,21 @@ describe("advisor", () => {
   });
 
   it("starts a web developer moving to cloud-native with Developer then Solutions Architect – Associate", () => {
-    const a = run({ role: "web-developer", awsExperience: 1, itBackground: true, stack: ["lambda", "api gateway", "dynamodb"] });
+    const a = run({
+      role: "web-developer",
+      awsExperience: 1,
+      itBackground: true,
+      stack: ["lambda", "api gateway", "dynamodb"],
+    });
     expect(codes(a)?.slice(0, 2)).toEqual(["DVA-C02", "SAA-C03"]);
     const first = a.recommendations[0]!.path[0]!;
     expect(first.reasons.join(" ")).toContain("AWS Lambda, Amazon DynamoDB and Amazon API Gateway");
-    const goalDeveloper = run({ role: "web-developer", goal: "developer", awsExperience: 1, itBackground: true });
+    const goalDeveloper = run({
+      role: "web-developer",
+      goal: "developer",
+      awsExperience: 1,
+      itBackground: true,
+    });
     expect(codes(goalDeveloper)).toEqual(["DVA-C02", "SAA-C03"]);
   });
 
@@ -37,12 +48,22 @@ describe("advisor", () => {
   it("warns about a Professional goal without hands-on experience and puts an Associate first", () => {
     const a = run({ role: "developer", awsExperience: 0, itBackground: true, want: ["SAP-C02"] });
     expect(codes(a)).toEqual(["SAA-C03", "SAP-C02"]);
-    expect(a.warnings.some((w) => w.startsWith("SAP-C02 (Solutions Architect – Professional) is a professional exam"))).toBe(true);
+    expect(
+      a.warnings.some((w) =>
+        w.startsWith("SAP-C02 (Solutions Architect – Professional) is a professional exam"),
+      ),
+    ).toBe(true);
     expect(a.recommendations[0]?.path[0]?.reasons.join(" ")).toMatch(/SAP-C02 recommends 2 years/);
   });
 
   it("goes straight to the Professional exam for someone with the experience", () => {
-    const a = run({ role: "architect", awsExperience: 4, itBackground: true, held: ["SAA-C03"], want: ["SAP-C02"] });
+    const a = run({
+      role: "architect",
+      awsExperience: 4,
+      itBackground: true,
+      held: ["SAA-C03"],
+      want: ["SAP-C02"],
+    });
     expect(codes(a)).toEqual(["SAP-C02"]);
     expect(a.warnings.filter((w) => w.includes("professional exam"))).toEqual([]);
   });
@@ -66,7 +87,13 @@ describe("advisor", () => {
   });
 
   it("warns when the target date cannot be met, with the hours it would take", () => {
-    const a = run({ role: "student", awsExperience: 0, itBackground: false, hoursPerWeek: 4, targetDate: "2027-01-31" });
+    const a = run({
+      role: "student",
+      awsExperience: 0,
+      itBackground: false,
+      hoursPerWeek: 4,
+      targetDate: "2027-01-31",
+    });
     expect(a.warnings.join(" ")).toMatch(/after your target date 2027-01-31.*hours a week/);
   });
 
@@ -90,14 +117,26 @@ describe("advisor", () => {
   });
 
   it("is deterministic: the same profile and date give the same advice", () => {
-    const input = { role: "devops", awsExperience: 2, itBackground: true, stack: ["ecs", "codepipeline"], targetDate: "2027-09-01" };
+    const input = {
+      role: "devops",
+      awsExperience: 2,
+      itBackground: true,
+      stack: ["ecs", "codepipeline"],
+      targetDate: "2027-09-01",
+    };
     expect(JSON.stringify(run(input))).toEqual(JSON.stringify(run(input)));
   });
 
   it("rejects unknown roles with the valid words, and unknown services with suggestions", () => {
-    expect(() => run({ role: "chef", awsExperience: 1 })).toThrowError(/Use one of: non-technical, student, developer/);
-    expect(() => run({ role: "developer", awsExperience: 1, stack: ["lamda"] })).toThrowError(/unknown AWS service "lamda"/);
-    expect(() => run({ role: "developer", awsExperience: 1, want: ["SAA-C3"] })).toThrowError(/Did you mean SAA-C03/);
+    expect(() => run({ role: "chef", awsExperience: 1 })).toThrowError(
+      /Use one of: non-technical, student, developer/,
+    );
+    expect(() => run({ role: "developer", awsExperience: 1, stack: ["lamda"] })).toThrowError(
+      /unknown AWS service "lamda"/,
+    );
+    expect(() => run({ role: "developer", awsExperience: 1, want: ["SAA-C3"] })).toThrowError(
+      /Did you mean SAA-C03/,
+    );
   });
 
   it("returns at most three ranked paths, each with reasons for every step", () => {

@@ -37,7 +37,7 @@ export function isCorrect(q: Question, answer: Answer | undefined): boolean {
 /** Checks that an answer names only ids of this question and has the right form; returns a problem or undefined. */
 export function answerProblem(q: Question, answer: Answer): string | undefined {
   if (q.type === "matching") {
-    if (!answer.pairs) return "a matching question takes {\"pairs\": [[promptId, optionId], …]}";
+    if (!answer.pairs) return 'a matching question takes {"pairs": [[promptId, optionId], …]}';
     const prompts = new Set(q.prompts.map((p) => p.id));
     const options = new Set(q.options.map((o) => o.id));
     const seen = new Set<string>();
@@ -50,12 +50,14 @@ export function answerProblem(q: Question, answer: Answer): string | undefined {
     return undefined;
   }
   const selected = answer.selected;
-  if (!selected) return "this question takes {\"selected\": [optionIds]}";
+  if (!selected) return 'this question takes {"selected": [optionIds]}';
   const ids = new Set(q.type === "ordering" ? q.items.map((i) => i.id) : q.options.map((o) => o.id));
   for (const id of selected) if (!ids.has(id)) return `unknown option id "${id}"`;
   if (new Set(selected).size !== selected.length) return "an option is selected twice";
   if (q.type === "multiple-choice" && selected.length > 1) return "choose one option";
-  if (q.type === "multiple-response" && selected.length > q.select) return `choose at most ${q.select} options`;
-  if (q.type === "ordering" && selected.length !== 0 && selected.length !== ids.size) return `order all ${ids.size} items`;
+  if (q.type === "multiple-response" && selected.length > q.select)
+    return `choose at most ${q.select} options`;
+  if (q.type === "ordering" && selected.length !== 0 && selected.length !== ids.size)
+    return `order all ${ids.size} items`;
   return undefined;
 }

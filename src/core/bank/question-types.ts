@@ -44,7 +44,11 @@ export interface MatchingQuestion extends QuestionBase {
   options: { id: string; text: string }[];
 }
 
-export type Question = MultipleChoiceQuestion | MultipleResponseQuestion | OrderingQuestion | MatchingQuestion;
+export type Question =
+  | MultipleChoiceQuestion
+  | MultipleResponseQuestion
+  | OrderingQuestion
+  | MatchingQuestion;
 
 /** A learner's answer: chosen option ids (ordering: item ids in order), or prompt→option pairs for matching. */
 export interface Answer {

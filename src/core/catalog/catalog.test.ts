@@ -10,15 +10,38 @@ import {
 import { describeCertification, summarizeCertification } from "./catalog-view.js";
 
 const { catalog } = content;
-const ACTIVE = ["CLF-C02", "AIF-C01", "SAA-C03", "DVA-C02", "SOA-C03", "DEA-C01", "MLA-C01", "SAP-C02", "DOP-C02", "AIP-C01", "ANS-C01", "SCS-C03"];
+const ACTIVE = [
+  "CLF-C02",
+  "AIF-C01",
+  "SAA-C03",
+  "DVA-C02",
+  "SOA-C03",
+  "DEA-C01",
+  "MLA-C01",
+  "SAP-C02",
+  "DOP-C02",
+  "AIP-C01",
+  "ANS-C01",
+  "SCS-C03",
+];
 const RETIRED = ["MLS-C01", "DBS-C01", "DAS-C01", "PAS-C01"];
 
 describe("catalog", () => {
   it("lists the 12 active and 4 retired certifications in mid-2026", () => {
     const on = "2026-11-26";
     const all = listCertifications(catalog, { on }).map((c) => summarizeCertification(catalog, c, on));
-    expect(all.filter((c) => c.status === "active").map((c) => c.code).sort()).toEqual([...ACTIVE].sort());
-    expect(all.filter((c) => c.status === "retired").map((c) => c.code).sort()).toEqual([...RETIRED].sort());
+    expect(
+      all
+        .filter((c) => c.status === "active")
+        .map((c) => c.code)
+        .sort(),
+    ).toEqual([...ACTIVE].sort());
+    expect(
+      all
+        .filter((c) => c.status === "retired")
+        .map((c) => c.code)
+        .sort(),
+    ).toEqual([...RETIRED].sort());
   });
 
   it("shows the 2024 specialties active on 2024-01-01 and retired a year later", () => {
@@ -45,7 +68,9 @@ describe("catalog", () => {
     });
     expect(saa.domains.map((d) => d.weight)).toEqual([30, 26, 24, 20]);
     const sap = summarizeCertification(catalog, getCertification(catalog, "SAP-C02").certification, on);
-    expect([sap.exam.questions, sap.exam.durationMinutes, sap.exam.priceUsd, sap.exam.passingScore]).toEqual([75, 180, 300, 750]);
+    expect([sap.exam.questions, sap.exam.durationMinutes, sap.exam.priceUsd, sap.exam.passingScore]).toEqual([
+      75, 180, 300, 750,
+    ]);
     const scs = summarizeCertification(catalog, getCertification(catalog, "security").certification, on);
     expect(scs.code).toBe("SCS-C03");
     expect(scs.exam.questionTypes).toEqual(expect.arrayContaining(["ordering", "matching"]));
@@ -74,7 +99,11 @@ describe("catalog", () => {
   });
 
   it("names retired certifications' successors", () => {
-    const mls = summarizeCertification(catalog, getCertification(catalog, "MLS-C01").certification, "2026-11-26");
+    const mls = summarizeCertification(
+      catalog,
+      getCertification(catalog, "MLS-C01").certification,
+      "2026-11-26",
+    );
     expect(mls.status).toBe("retired");
     expect(mls.successors).toEqual(["MLA-C01", "AIP-C01"]);
     expect(mls.lastExamDay).toBe("2026-03-31");
@@ -93,6 +122,7 @@ describe("catalog", () => {
 
   it("gives every version with domains weights that sum to 100", () => {
     for (const c of catalog.certifications)
-      for (const v of c.versions) if (v.domains.length) expect(v.domains.reduce((a, d) => a + d.weight, 0)).toBe(100);
+      for (const v of c.versions)
+        if (v.domains.length) expect(v.domains.reduce((a, d) => a + d.weight, 0)).toBe(100);
   });
 });

@@ -49,7 +49,10 @@ export function startAttempt(input: {
   const minutes =
     form.questionIds.length >= blueprint.questionCount
       ? blueprint.durationMinutes
-      : Math.max(1, Math.ceil((blueprint.durationMinutes * form.questionIds.length) / blueprint.questionCount));
+      : Math.max(
+          1,
+          Math.ceil((blueprint.durationMinutes * form.questionIds.length) / blueprint.questionCount),
+        );
   return {
     id: input.id,
     learner: input.learner,
@@ -83,14 +86,22 @@ export function secondsRemaining(attempt: Attempt, now: Date): number | null {
 
 /** Throws `attempt.closed` when answers can no longer change. */
 export function assertOpen(attempt: Attempt, now: Date): void {
-  if (attempt.status === "submitted") throw new ConflictError("attempt.closed", "This attempt has been submitted; it is read-only.");
-  if (isTimeUp(attempt, now)) throw new ConflictError("attempt.closed", "Time is up for this attempt; it was submitted with the answers saved before the end.");
+  if (attempt.status === "submitted")
+    throw new ConflictError("attempt.closed", "This attempt has been submitted; it is read-only.");
+  if (isTimeUp(attempt, now))
+    throw new ConflictError(
+      "attempt.closed",
+      "Time is up for this attempt; it was submitted with the answers saved before the end.",
+    );
 }
 
 /** Validates an answer against the question, throwing `attempt.invalid_answer` with what is wrong. */
 export function checkAnswer(question: Question, answer: Answer): void {
   const problem = answerProblem(question, answer);
-  if (problem) throw new ValidationError("attempt.invalid_answer", `Answer to ${question.id}: ${problem}.`, { field: "selected" });
+  if (problem)
+    throw new ValidationError("attempt.invalid_answer", `Answer to ${question.id}: ${problem}.`, {
+      field: "selected",
+    });
 }
 
 /** A question as the learner sees it during an attempt: no key, no explanation, no reference. */

@@ -9,10 +9,10 @@ export type ExamPool = ReadonlyMap<string, readonly Question[]>;
 export function indexBank(questions: readonly Question[]): Map<string, Map<string, Question[]>> {
   const index = new Map<string, Map<string, Question[]>>();
   for (const q of questions) {
-    let byDomain = index.get(q.exam);
-    if (!byDomain) index.set(q.exam, (byDomain = new Map()));
-    let list = byDomain.get(q.domain);
-    if (!list) byDomain.set(q.domain, (list = []));
+    const byDomain = index.get(q.exam) ?? new Map<string, Question[]>();
+    index.set(q.exam, byDomain);
+    const list = byDomain.get(q.domain) ?? [];
+    byDomain.set(q.domain, list);
     list.push(q);
   }
   return index;
@@ -46,7 +46,12 @@ export interface Form {
 }
 
 /** Picks `k` questions from a domain pool, new ones first, without scanning the pool when few are excluded. */
-function pick(pool: readonly Question[], k: number, seen: ReadonlySet<string>, rng: Rng): { chosen: Question[]; repeats: number } {
+function pick(
+  pool: readonly Question[],
+  k: number,
+  seen: ReadonlySet<string>,
+  rng: Rng,
+): { chosen: Question[]; repeats: number } {
   if (k <= 0) return { chosen: [], repeats: 0 };
   if (seen.size === 0) return { chosen: sample(pool, k, rng), repeats: 0 };
   const chosen: Question[] = [];
@@ -87,7 +92,9 @@ export function assembleForm(req: FormRequest): Form {
     for (const list of req.pool.values()) for (const q of list) byId.set(q.id, q);
     chosen = req.questionIds.map((id) => byId.get(id)).filter((q): q is Question => q !== undefined);
     if (chosen.length < req.questionIds.length)
-      notices.push(`${req.questionIds.length - chosen.length} of the questions are no longer in the bank and were left out.`);
+      notices.push(
+        `${req.questionIds.length - chosen.length} of the questions are no longer in the bank and were left out.`,
+      );
     for (const q of chosen) domainCounts[q.domain] = (domainCounts[q.domain] ?? 0) + 1;
   } else {
     const wanted = req.count ?? req.blueprint.questionCount;
@@ -106,17 +113,34 @@ export function assembleForm(req: FormRequest): Form {
       chosen.push(...got.chosen);
     }
     if (short.length > 0)
-      notices.push(`The question bank is too small for a full form (${short.join(", ")}), so this form has ${chosen.length} questions instead of ${wanted}.`);
-    if (repeats > 0) notices.push(`${repeats} question${repeats === 1 ? " repeats one" : "s repeat ones"} you have already seen: there were not enough new ones.`);
+      notices.push(
+        `The question bank is too small for a full form (${short.join(", ")}), so this form has ${chosen.length} questions instead of ${wanted}.`,
+      );
+    if (repeats > 0)
+      notices.push(
+        `${repeats} question${repeats === 1 ? " repeats one" : "s repeat ones"} you have already seen: there were not enough new ones.`,
+      );
   }
 
   const ordered = shuffled(chosen, rng);
   const optionOrder: Record<string, string[]> = {};
   const promptOrder: Record<string, string[]> = {};
   for (const q of ordered) {
-    if (q.type === "ordering") optionOrder[q.id] = shuffledNotIdentity(q.items.map((i) => i.id), rng);
-    else optionOrder[q.id] = shuffled(q.options.map((o) => o.id), rng);
-    if (q.type === "matching") promptOrder[q.id] = shuffled(q.prompts.map((p) => p.id), rng);
+    if (q.type === "ordering")
+      optionOrder[q.id] = shuffledNotIdentity(
+        q.items.map((i) => i.id),
+        rng,
+      );
+    else
+      optionOrder[q.id] = shuffled(
+        q.options.map((o) => o.id),
+        rng,
+      );
+    if (q.type === "matching")
+      promptOrder[q.id] = shuffled(
+        q.prompts.map((p) => p.id),
+        rng,
+      );
   }
   const form: Form = { questionIds: ordered.map((q) => q.id), optionOrder, promptOrder, domainCounts };
   if (notices.length > 0) form.notice = notices.join(" ");

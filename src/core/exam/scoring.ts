@@ -15,7 +15,10 @@ export const SCORING_METHOD =
 /** Scaled score for a raw share of correct answers. */
 export function scaleScore(rawShare: number, passingScore: number): number {
   const p = Math.min(1, Math.max(0, rawShare));
-  const scaled = p <= RAW_CUT ? 100 + ((passingScore - 100) * p) / RAW_CUT : passingScore + ((1000 - passingScore) * (p - RAW_CUT)) / (1 - RAW_CUT);
+  const scaled =
+    p <= RAW_CUT
+      ? 100 + ((passingScore - 100) * p) / RAW_CUT
+      : passingScore + ((1000 - passingScore) * (p - RAW_CUT)) / (1 - RAW_CUT);
   return Math.round(scaled);
 }
 
@@ -39,7 +42,11 @@ export interface ScoreReport {
 }
 
 /** Scores a submitted form: all-or-nothing items, unanswered counts as wrong, a rating per domain. */
-export function scoreForm(blueprint: Blueprint, questions: readonly Question[], answers: ReadonlyMap<string, Answer>): ScoreReport {
+export function scoreForm(
+  blueprint: Blueprint,
+  questions: readonly Question[],
+  answers: ReadonlyMap<string, Answer>,
+): ScoreReport {
   const perDomain = new Map(blueprint.domains.map((d) => [d.id, { correct: 0, total: 0 }]));
   let correct = 0;
   for (const q of questions) {
@@ -62,7 +69,8 @@ export function scoreForm(blueprint: Blueprint, questions: readonly Question[], 
     domains: blueprint.domains
       .map((d) => {
         const r = perDomain.get(d.id) ?? { correct: 0, total: 0 };
-        const rating: DomainResult["rating"] = r.total > 0 && r.correct / r.total >= RAW_CUT ? "meets" : "needs-improvement";
+        const rating: DomainResult["rating"] =
+          r.total > 0 && r.correct / r.total >= RAW_CUT ? "meets" : "needs-improvement";
         return { id: d.id, name: d.name, weight: d.weight, correct: r.correct, total: r.total, rating };
       })
       .filter((d) => d.total > 0),

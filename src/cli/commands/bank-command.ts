@@ -1,0 +1,83 @@
+import { join, resolve } from "node:path";
+import { createContext } from "../../compose.js";
+import { formatProblem } from "../../content/content-error.js";
+import { contentRoot } from "../../content/content-root.js";
+import { loadQuestionFiles, questionFiles } from "../../content/load-questions.js";
+import { type ExamSummary, lintBank } from "../../core/bank/bank-lint.js";
+import { EXIT_PROBLEMS, UsageError } from "../run-action.js";
+import { printJson, style, table } from "../terminal.js";
+
+async function analyse(path: string | undefined) {
+  const root = path ? resolve(path) : join(contentRoot(), "questions");
+  const files = questionFiles(root);
+  if (files.length === 0)
+    throw new UsageError(
+      `No question files (*.yaml) at ${path ?? root}. Give a question file or a folder of them.`,
+    );
+  const ctx = await createContext();
+  const load = loadQuestionFiles(files);
+  const emphasis = Object.fromEntries(Object.entries(ctx.rules.exams).map(([slug, r]) => [slug, r.services]));
+  const lint = lintBank(load.questions, ctx.catalog, ctx.today(), emphasis);
+  const problems = [...load.problems, ...lint.problems].sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line,
+  );
+  return { files, questions: load.questions.length, problems, summaries: lint.summaries };
+}
+
+function summaryTable(s: ExamSummary): string {
+  const rows = s.domains.map((d) => {
+    const mark =
+      d.count >= d.twoForms
+        ? style.green("ok")
+        : d.count >= d.perForm
+          ? style.yellow("one form")
+          : style.red("short");
+    return [d.id, d.name, `${d.weight}%`, String(d.count), String(d.perForm), String(d.twoForms), mark];
+  });
+  return table(["Domain", "Name", "Weight", "Questions", "Per form", "Two forms", ""], rows);
+}
+
+function typeMix(s: ExamSummary): string {
+  return Object.entries(s.types)
+    .map(([t, n]) => `${t} ${n} (${Math.round((100 * n) / s.count)}%)`)
+    .join(", ");
+}
+
+export async function bankLintCommand(path: string | undefined, opts: { json?: boolean }) {
+  const r = await analyse(path);
+  if (opts.json) {
+    printJson({ files: r.files.length, questions: r.questions, problems: r.problems, exams: r.summaries });
+    return r.problems.length > 0 ? EXIT_PROBLEMS : 0;
+  }
+  for (const p of r.problems) console.log(formatProblem(p));
+  for (const s of r.summaries) {
+    console.log(
+      `\n${style.bold(s.exam)}: ${s.count} questions (${s.reviewed} independently reviewed); a full form has ${s.fullFormSize}`,
+    );
+    console.log(summaryTable(s));
+  }
+  const verdict =
+    r.problems.length === 0
+      ? style.green("no problems")
+      : style.red(`${r.problems.length} problem${r.problems.length === 1 ? "" : "s"}`);
+  console.log(`\n${r.questions} questions in ${r.files.length} files: ${verdict}.`);
+  return r.problems.length > 0 ? EXIT_PROBLEMS : 0;
+}
+
+export async function bankStatsCommand(path: string | undefined, opts: { json?: boolean }) {
+  const r = await analyse(path);
+  if (opts.json) return printJson({ exams: r.summaries });
+  for (const s of r.summaries) {
+    console.log(`\n${style.bold(s.exam)}: ${s.count} questions, ${s.reviewed} reviewed`);
+    console.log(summaryTable(s));
+    console.log(`Types: ${typeMix(s)}`);
+    if (s.serviceCoverage) {
+      const { covered, missing } = s.serviceCoverage;
+      console.log(
+        `Services the exam emphasises that the bank covers: ${covered.length} of ${covered.length + missing.length}${missing.length ? ` (missing: ${missing.join(", ")})` : ""}`,
+      );
+    }
+  }
+  if (r.problems.length > 0)
+    console.log(style.yellow(`\n${r.problems.length} lint problem(s): run certpath bank lint.`));
+}

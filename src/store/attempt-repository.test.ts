@@ -1,0 +1,154 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Attempt } from "../core/exam/attempt.js";
+import type { ScoreReport } from "../core/exam/scoring.js";
+import { startPostgres, type ThrowawayPostgres } from "../test/postgres.js";
+import { AttemptRepository } from "./attempt-repository.js";
+import { openStore, type Store } from "./database.js";
+
+// One contract, every dialect: SQLite in memory and on disk, PGlite, and a real PostgreSQL server.
+let pg: ThrowawayPostgres | undefined;
+const required = process.env.CERTPATH_REQUIRE_POSTGRES === "1";
+beforeAll(() => {
+  pg = startPostgres();
+  if (!pg && required)
+    throw new Error("CERTPATH_REQUIRE_POSTGRES=1 but no PostgreSQL server binaries were found");
+});
+afterAll(() => pg?.stop());
+
+const dialects: [string, () => string | undefined][] = [
+  ["sqlite memory", () => ":memory:"],
+  ["sqlite file", () => join(mkdtempSync(join(tmpdir(), "certpath-store-")), "test.db")],
+  ["pglite", () => "pglite:"],
+  ["postgresql server", () => pg?.url],
+];
+
+function attempt(id: string, over: Partial<Attempt> = {}): Attempt {
+  return {
+    id,
+    learner: "ana",
+    exam: "CLF-C02",
+    mode: "exam",
+    status: "in-progress",
+    seed: "s",
+    startedAt: "2026-11-26T10:00:00.000Z",
+    endsAt: "2026-11-26T11:30:00.000Z",
+    submittedAt: null,
+    questionIds: ["q1", "q2", "q3"],
+    optionOrder: { q1: ["b", "a", "c", "d"], q2: ["a", "b", "c", "d"], q3: ["d", "c", "b", "a"] },
+    promptOrder: {},
+    notice: null,
+    retakeOf: null,
+    result: null,
+    ...over,
+  };
+}
+
+const report: ScoreReport = {
+  scaledScore: 640,
+  passingScore: 700,
+  passed: false,
+  correct: 2,
+  total: 3,
+  domains: [],
+  method: "m",
+};
+
+describe.each(dialects)("attempt repository on %s", (name, url) => {
+  let store: Store | undefined;
+  let repo: AttemptRepository;
+  beforeAll(async () => {
+    const u = url();
+    if (!u) return;
+    store = await openStore(u);
+    repo = new AttemptRepository(store.db);
+  });
+  afterAll(async () => store?.close());
+  const test = (title: string, fn: () => Promise<void>) =>
+    it(title, async (ctx) => {
+      if (!store) {
+        if (name === "postgresql server" && !required) return ctx.skip();
+        throw new Error(`${name} is not available`);
+      }
+      await fn();
+    });
+
+  test("stores and reads back an attempt exactly", async () => {
+    const a = attempt("a1", { notice: "short bank", retakeOf: "a0" });
+    await repo.create(a);
+    expect(await repo.get("a1")).toEqual(a);
+    expect(await repo.find("missing")).toBeUndefined();
+    await expect(repo.get("missing")).rejects.toMatchObject({ code: "attempt.not_found" });
+  });
+
+  test("saves, replaces and flags answers, keeping the other field", async () => {
+    await repo.create(attempt("a2"));
+    expect(await repo.saveAnswer("a2", "q1", { selected: ["b"] }, "2026-11-26T10:01:00.000Z")).toBe(true);
+    expect(await repo.saveAnswer("a2", "q1", { flagged: true }, "2026-11-26T10:02:00.000Z")).toBe(true);
+    expect(await repo.saveAnswer("a2", "q1", { selected: ["c"] }, "2026-11-26T10:03:00.000Z")).toBe(true);
+    expect(await repo.saveAnswer("a2", "q3", { pairs: [["p1", "x"]] }, "2026-11-26T10:04:00.000Z")).toBe(
+      true,
+    );
+    expect(await repo.answers("a2")).toEqual([
+      { questionId: "q1", selected: ["c"], flagged: true, updatedAt: "2026-11-26T10:03:00.000Z" },
+      { questionId: "q3", pairs: [["p1", "x"]], flagged: false, updatedAt: "2026-11-26T10:04:00.000Z" },
+    ]);
+  });
+
+  test("refuses answers after the end time or after submission", async () => {
+    await repo.create(attempt("a3"));
+    expect(await repo.saveAnswer("a3", "q1", { selected: ["a"] }, "2026-11-26T11:30:00.000Z")).toBe(false);
+    expect(await repo.saveAnswer("a3", "q1", { selected: ["a"] }, "2026-11-26T11:29:59.000Z")).toBe(true);
+    expect(await repo.submit(await repo.get("a3"), report, "2026-11-26T11:00:00.000Z", [])).toBe(true);
+    expect(await repo.saveAnswer("a3", "q2", { selected: ["a"] }, "2026-11-26T11:01:00.000Z")).toBe(false);
+    expect(await repo.answers("a3")).toHaveLength(1);
+  });
+
+  test("submits once: a second submit changes nothing", async () => {
+    await repo.create(attempt("a4"));
+    const history = [{ questionId: "q1", exam: "CLF-C02", correct: true, at: "2026-11-26T11:00:00.000Z" }];
+    expect(await repo.submit(await repo.get("a4"), report, "2026-11-26T11:00:00.000Z", history)).toBe(true);
+    expect(
+      await repo.submit(
+        await repo.get("a4"),
+        { ...report, scaledScore: 1000 },
+        "2026-11-26T11:05:00.000Z",
+        history,
+      ),
+    ).toBe(false);
+    const a = await repo.get("a4");
+    expect(a.status).toBe("submitted");
+    expect(a.submittedAt).toBe("2026-11-26T11:00:00.000Z");
+    expect(a.result?.scaledScore).toBe(640);
+  });
+
+  test("keeps per-question history: seen questions and last mistakes", async () => {
+    const at = (m: number) => `2026-11-27T10:0${m}:00.000Z`;
+    await repo.recordHistory("bo", { questionId: "x1", exam: "SAA-C03", correct: false, at: at(1) });
+    await repo.recordHistory("bo", { questionId: "x2", exam: "SAA-C03", correct: false, at: at(2) });
+    await repo.recordHistory("bo", { questionId: "x1", exam: "SAA-C03", correct: true, at: at(3) });
+    await repo.recordHistory("bo", { questionId: "y1", exam: "CLF-C02", correct: false, at: at(4) });
+    expect([...(await repo.seenQuestionIds("bo", "SAA-C03"))].sort()).toEqual(["x1", "x2"]);
+    expect(await repo.lastWrongQuestionIds("bo", "SAA-C03")).toEqual(["x2"]);
+    expect(await repo.seenQuestionIds("someone-else", "SAA-C03")).toEqual(new Set());
+  });
+
+  test("lists a learner's attempts newest first", async () => {
+    await repo.create(attempt("b1", { learner: "cy", startedAt: "2026-11-20T10:00:00.000Z" }));
+    await repo.create(attempt("b2", { learner: "cy", startedAt: "2026-11-22T10:00:00.000Z" }));
+    await repo.create(attempt("b3", { learner: "other" }));
+    expect((await repo.list("cy")).map((a) => a.id)).toEqual(["b2", "b1"]);
+  });
+
+  test("survives concurrent answer saves to one attempt", async () => {
+    await repo.create(attempt("c1", { questionIds: Array.from({ length: 30 }, (_, i) => `q${i}`) }));
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        repo.saveAnswer("c1", `q${i}`, { selected: ["a"] }, "2026-11-26T10:10:00.000Z"),
+      ),
+    );
+    expect(await repo.answers("c1")).toHaveLength(30);
+  });
+});

@@ -1,0 +1,228 @@
+import type { Kysely } from "kysely";
+import type { Answer } from "../core/bank/question-types.js";
+import { NotFoundError } from "../core/errors.js";
+import type { Attempt, ExamMode, SavedAnswer } from "../core/exam/attempt.js";
+import type { AnswersTable, AttemptsTable, Database } from "./schema.js";
+
+function toRow(a: Attempt): AttemptsTable {
+  return {
+    id: a.id,
+    learner: a.learner,
+    exam: a.exam,
+    mode: a.mode,
+    status: a.status,
+    seed: a.seed,
+    started_at: a.startedAt,
+    ends_at: a.endsAt,
+    submitted_at: a.submittedAt,
+    question_ids: JSON.stringify(a.questionIds),
+    option_order: JSON.stringify(a.optionOrder),
+    prompt_order: JSON.stringify(a.promptOrder),
+    notice: a.notice,
+    retake_of: a.retakeOf,
+    result: a.result ? JSON.stringify(a.result) : null,
+  };
+}
+
+function fromRow(r: AttemptsTable): Attempt {
+  return {
+    id: r.id,
+    learner: r.learner,
+    exam: r.exam,
+    mode: r.mode as ExamMode,
+    status: r.status as Attempt["status"],
+    seed: r.seed,
+    startedAt: r.started_at,
+    endsAt: r.ends_at,
+    submittedAt: r.submitted_at,
+    questionIds: JSON.parse(r.question_ids),
+    optionOrder: JSON.parse(r.option_order),
+    promptOrder: JSON.parse(r.prompt_order),
+    notice: r.notice,
+    retakeOf: r.retake_of,
+    result: r.result ? JSON.parse(r.result) : null,
+  };
+}
+
+function answerFromRow(r: AnswersTable): SavedAnswer {
+  const a: SavedAnswer = { questionId: r.question_id, flagged: Boolean(r.flagged), updatedAt: r.updated_at };
+  if (r.selected !== null) a.selected = JSON.parse(r.selected);
+  if (r.pairs !== null) a.pairs = JSON.parse(r.pairs);
+  return a;
+}
+
+export interface HistoryEntry {
+  questionId: string;
+  exam: string;
+  correct: boolean;
+  at: string;
+}
+
+/** Attempts, answers and per-question history; the same behaviour on SQLite and PostgreSQL. */
+export class AttemptRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async create(attempt: Attempt): Promise<void> {
+    await this.db.insertInto("attempts").values(toRow(attempt)).execute();
+  }
+
+  async find(id: string): Promise<Attempt | undefined> {
+    const row = await this.db.selectFrom("attempts").selectAll().where("id", "=", id).executeTakeFirst();
+    return row ? fromRow(row) : undefined;
+  }
+
+  async get(id: string): Promise<Attempt> {
+    const a = await this.find(id);
+    if (!a) throw new NotFoundError("attempt.not_found", `No attempt has the id "${id}".`);
+    return a;
+  }
+
+  /** Newest first. */
+  async list(learner: string, limit = 200): Promise<Attempt[]> {
+    const rows = await this.db
+      .selectFrom("attempts")
+      .selectAll()
+      .where("learner", "=", learner)
+      .orderBy("started_at", "desc")
+      .orderBy("id", "desc")
+      .limit(limit)
+      .execute();
+    return rows.map(fromRow);
+  }
+
+  /**
+   * Saves (or replaces) one answer, only while the attempt is still open at `now`; the check and the
+   * write are one statement pair in one transaction, so a concurrent submit cannot slip between them.
+   * Returns false when the attempt was closed.
+   */
+  async saveAnswer(
+    attemptId: string,
+    questionId: string,
+    answer: Answer & { flagged?: boolean | undefined },
+    now: string,
+  ): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const open = await trx
+        .selectFrom("attempts")
+        .select(["status", "ends_at"])
+        .where("id", "=", attemptId)
+        .executeTakeFirst();
+      if (!open || open.status !== "in-progress" || (open.ends_at !== null && open.ends_at <= now))
+        return false;
+      const existing = await trx
+        .selectFrom("answers")
+        .selectAll()
+        .where("attempt_id", "=", attemptId)
+        .where("question_id", "=", questionId)
+        .executeTakeFirst();
+      const row: AnswersTable = {
+        attempt_id: attemptId,
+        question_id: questionId,
+        selected:
+          answer.selected !== undefined ? JSON.stringify(answer.selected) : (existing?.selected ?? null),
+        pairs: answer.pairs !== undefined ? JSON.stringify(answer.pairs) : (existing?.pairs ?? null),
+        flagged: answer.flagged !== undefined ? Number(answer.flagged) : (existing?.flagged ?? 0),
+        updated_at: now,
+      };
+      await trx
+        .insertInto("answers")
+        .values(row)
+        .onConflict((oc) =>
+          oc
+            .columns(["attempt_id", "question_id"])
+            .doUpdateSet({ selected: row.selected, pairs: row.pairs, flagged: row.flagged, updated_at: now }),
+        )
+        .execute();
+      return true;
+    });
+  }
+
+  async answers(attemptId: string): Promise<SavedAnswer[]> {
+    const rows = await this.db
+      .selectFrom("answers")
+      .selectAll()
+      .where("attempt_id", "=", attemptId)
+      .orderBy("question_id")
+      .execute();
+    return rows.map(answerFromRow);
+  }
+
+  /**
+   * Marks an attempt submitted with its result and records the learner's history, once: a second
+   * submit (or an auto-submit racing a manual one) changes nothing and returns false.
+   */
+  async submit(
+    attempt: Attempt,
+    result: NonNullable<Attempt["result"]>,
+    submittedAt: string,
+    history: HistoryEntry[],
+  ): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      // RETURNING instead of the affected-row count, which not every driver reports (PGlite does not).
+      const changed = await trx
+        .updateTable("attempts")
+        .set({ status: "submitted", submitted_at: submittedAt, result: JSON.stringify(result) })
+        .where("id", "=", attempt.id)
+        .where("status", "=", "in-progress")
+        .returning("id")
+        .executeTakeFirst();
+      if (!changed) return false;
+      for (const h of history) await recordHistory(trx, attempt.learner, h);
+      return true;
+    });
+  }
+
+  /** Records answers given outside a submission (practice feedback). */
+  async recordHistory(learner: string, entry: HistoryEntry): Promise<void> {
+    await recordHistory(this.db, learner, entry);
+  }
+
+  /** Ids of questions of an exam the learner has seen. */
+  async seenQuestionIds(learner: string, exam: string): Promise<Set<string>> {
+    const rows = await this.db
+      .selectFrom("question_history")
+      .select("question_id")
+      .where("learner", "=", learner)
+      .where("exam", "=", exam)
+      .execute();
+    return new Set(rows.map((r) => r.question_id));
+  }
+
+  /** Ids of questions the learner got wrong the last time they answered them. */
+  async lastWrongQuestionIds(learner: string, exam: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom("question_history")
+      .select("question_id")
+      .where("learner", "=", learner)
+      .where("exam", "=", exam)
+      .where("last_correct", "=", 0)
+      .orderBy("last_answered_at", "desc")
+      .orderBy("question_id")
+      .execute();
+    return rows.map((r) => r.question_id);
+  }
+}
+
+async function recordHistory(db: Kysely<Database>, learner: string, h: HistoryEntry): Promise<void> {
+  const correct = h.correct ? 1 : 0;
+  await db
+    .insertInto("question_history")
+    .values({
+      learner,
+      question_id: h.questionId,
+      exam: h.exam,
+      times_seen: 1,
+      times_correct: correct,
+      last_correct: correct,
+      last_answered_at: h.at,
+    })
+    .onConflict((oc) =>
+      oc.columns(["learner", "question_id"]).doUpdateSet((eb) => ({
+        times_seen: eb("question_history.times_seen", "+", 1),
+        times_correct: eb("question_history.times_correct", "+", correct),
+        last_correct: correct,
+        last_answered_at: h.at,
+      })),
+    )
+    .execute();
+}
