@@ -17,11 +17,23 @@ export function benchCliStart({ runs = 15 } = {}) {
   const commands = {
     bareNode: ["-e", "0"],
     version: ["dist/cli/main.js", "--version"],
-    adviseJson: ["dist/cli/main.js", "advise", "--role", "web-developer", "--aws-experience", "1", "--it-background", "--stack", "lambda,dynamodb", "--json"],
+    adviseJson: [
+      "dist/cli/main.js",
+      "advise",
+      "--role",
+      "web-developer",
+      "--aws-experience",
+      "1",
+      "--it-background",
+      "--stack",
+      "lambda,dynamodb",
+      "--json",
+    ],
   };
   const samples = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
   for (const argv of Object.values(commands)) time(argv); // warm the file cache
-  for (let i = 0; i < runs; i++) for (const [k, argv] of Object.entries(commands)) samples[k].push(time(argv));
+  for (let i = 0; i < runs; i++)
+    for (const [k, argv] of Object.entries(commands)) samples[k].push(time(argv));
   const m = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)]));
   return {
     runs,

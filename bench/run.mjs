@@ -1,7 +1,12 @@
 // `npm run bench`: prints one JSON document with every benchmark and its budget (DESIGN.md).
 import { benchCliStart } from "./cli-start.mjs";
 
-const results = { machine: { node: process.version, cpus: (await import("node:os")).cpus().length }, cliStart: benchCliStart() };
-const extra = await import("./exam-bench.mjs").catch((e) => (e.code === "ERR_MODULE_NOT_FOUND" ? undefined : Promise.reject(e)));
+const results = {
+  machine: { node: process.version, cpus: (await import("node:os")).cpus().length },
+  cliStart: benchCliStart(),
+};
+const extra = await import("./exam-bench.mjs").catch((e) =>
+  e.code === "ERR_MODULE_NOT_FOUND" ? undefined : Promise.reject(e),
+);
 if (extra) Object.assign(results, await extra.run());
 console.log(JSON.stringify(results, null, 2));

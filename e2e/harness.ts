@@ -16,7 +16,10 @@ export interface Served {
 }
 
 /** Starts the built server (`dist/`) on a free port with its own database folder. */
-export async function startServer(extraEnv: Record<string, string> = {}, dataDir = mkdtempSync(join(tmpdir(), "certpath-e2e-"))): Promise<Served> {
+export async function startServer(
+  extraEnv: Record<string, string> = {},
+  dataDir = mkdtempSync(join(tmpdir(), "certpath-e2e-")),
+): Promise<Served> {
   const child = spawn("node", [join(root, "dist", "cli", "main.js"), "serve", "--port", "0"], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: join(dataDir, "certpath.db"), ...extraEnv },
@@ -43,7 +46,7 @@ export async function startServer(extraEnv: Record<string, string> = {}, dataDir
     dataDir,
     stop: () =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
       }),
@@ -54,7 +57,15 @@ export async function startServer(extraEnv: Record<string, string> = {}, dataDir
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--disable-quic",
+      "--disable-sync",
+    ],
   });
 }
 

@@ -11,7 +11,10 @@ const load = (file) => parse(readFileSync(file, "utf8")).questions.map((q) => ({
 function key(q) {
   if (q.type === "ordering") return q.items.map((i) => i.id);
   if (q.type === "matching") return q.prompts.map((p) => [p.id, p.match]);
-  return q.options.filter((o) => o.correct).map((o) => o.id).sort();
+  return q.options
+    .filter((o) => o.correct)
+    .map((o) => o.id)
+    .sort();
 }
 
 if (cmd === "show") {
@@ -19,7 +22,8 @@ if (cmd === "show") {
     console.log(`\n### ${q.id} (${q.type}${q.select ? `, select ${q.select}` : ""})\n${q.stem.trim()}`);
     if (q.type === "ordering") {
       // Shown sorted by id so the file order (the key) is not revealed.
-      for (const i of [...q.items].sort((a, b) => a.id.localeCompare(b.id))) console.log(`  [${i.id}] ${i.text}`);
+      for (const i of [...q.items].sort((a, b) => a.id.localeCompare(b.id)))
+        console.log(`  [${i.id}] ${i.text}`);
     } else if (q.type === "matching") {
       for (const p of q.prompts) console.log(`  prompt ${p.id}: ${p.text}`);
       for (const o of q.options) console.log(`  option ${o.id}: ${o.text}`);
@@ -37,7 +41,9 @@ if (cmd === "show") {
       continue;
     }
     const expected = JSON.stringify(key(q));
-    const given = JSON.stringify(q.type === "multiple-choice" || q.type === "multiple-response" ? [...a].sort() : a);
+    const given = JSON.stringify(
+      q.type === "multiple-choice" || q.type === "multiple-response" ? [...a].sort() : a,
+    );
     if (expected === given) agree++;
     else disagree.push(`${q.id}: answered ${given}, key ${expected}`);
   }

@@ -12,7 +12,12 @@ mkdirSync("dist", { recursive: true });
 
 // One bundle per entry with shared chunks: Node then reads a handful of files instead of hundreds.
 await build({
-  entryPoints: ["src/cli/main.ts", "src/index.ts", "src/tools/write-snapshot.ts"],
+  entryPoints: [
+    "src/cli/main.ts",
+    "src/index.ts",
+    "src/tools/write-snapshot.ts",
+    "src/tools/write-json-schema.ts",
+  ],
   outdir: "dist",
   outbase: "src",
   entryNames: "[dir]/[name]",

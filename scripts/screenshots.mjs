@@ -5,13 +5,25 @@ import { chromium } from "playwright-core";
 
 const base = process.argv[2] ?? "http://127.0.0.1:3000";
 const out = process.argv[3] ?? "test-results/screenshots";
-const pages = (process.env.PAGES ?? "/,/catalog,/catalog?status=retired,/certifications/SOA-C03,/certifications/DBS-C01,/advisor").split(",");
+const pages = (
+  process.env.PAGES ??
+  "/,/catalog,/catalog?status=retired,/certifications/SOA-C03,/certifications/DBS-C01,/advisor"
+).split(",");
 mkdirSync(out, { recursive: true });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+  ],
 });
-for (const [name, viewport] of [["desktop", { width: 1280, height: 900 }], ["phone", { width: 390, height: 844 }]]) {
+for (const [name, viewport] of [
+  ["desktop", { width: 1280, height: 900 }],
+  ["phone", { width: 390, height: 844 }],
+]) {
   const page = await browser.newPage({ viewport });
   for (const path of pages) {
     await page.goto(base + path, { waitUntil: "networkidle" });

@@ -1,13 +1,26 @@
 // The library face: the core's use cases and the content loader.
 
-export { type AppContext, createContext } from "./compose.js";
+export { ExamService } from "./app/exam-service.js";
+export {
+  type AppContext,
+  createContext,
+  type ExamContext,
+  loadQuestionBank,
+  openExamContext,
+} from "./compose.js";
 export { ContentError, type ContentProblem } from "./content/content-error.js";
 export { type CoreContent, loadCoreContent } from "./content/load-content.js";
 export { advise, resolveRole, studyHours } from "./core/advisor/advisor.js";
 export type * from "./core/advisor/advisor-types.js";
 export { type ProfileInput, resolveProfile } from "./core/advisor/profile.js";
+export { correctAnswer, isCorrect } from "./core/bank/answer-key.js";
+export { type ExamSummary, type LintProblem, lintBank } from "./core/bank/bank-lint.js";
+export type * from "./core/bank/question-types.js";
 export * from "./core/catalog/catalog.js";
 export type * from "./core/catalog/catalog-types.js";
 export * from "./core/catalog/catalog-view.js";
 export * from "./core/dates.js";
 export * from "./core/errors.js";
+export { type Blueprint, blueprintFor, largestRemainder } from "./core/exam/blueprint.js";
+export { assembleForm, type Form, type FormRequest, indexBank } from "./core/exam/form-assembly.js";
+export { RAW_CUT, type ScoreReport, scaleScore, scoreForm } from "./core/exam/scoring.js";

@@ -190,7 +190,11 @@ export class ExamService {
   /** Saves one answer (and/or the flag); practice and drills get immediate feedback. */
   async answer(id: string, questionId: string, input: Answer & { flagged?: boolean | undefined }) {
     const now = this.d.now();
-    const attempt = await this.settle(await this.d.repo.get(id), now);
+    // The hot path: read only what the check needs; the full attempt only when its time is up.
+    let attempt = await this.d.repo.findOpenState(id);
+    if (!attempt) throw new NotFoundError("attempt.not_found", `No attempt has the id "${id}".`);
+    if (attempt.status === "in-progress" && isTimeUp(attempt, now))
+      attempt = await this.settle(await this.d.repo.get(id), now);
     if (!attempt.questionIds.includes(questionId))
       throw new NotFoundError(
         "attempt.question_not_found",

@@ -59,3 +59,13 @@ export const questionFileSchema = z.strictObject({
   examGuide: z.string().min(1),
   questions: z.array(z.unknown()),
 });
+
+/** The JSON Schema published for editors (docs/question-bank.schema.json), generated from the zod schema above. */
+export function questionBankJsonSchema(): Record<string, unknown> {
+  const full = questionFileSchema.extend({ questions: z.array(questionSchema).min(1) });
+  return {
+    ...z.toJSONSchema(full, { io: "input", unrepresentable: "any", target: "draft-2020-12" }),
+    $id: "https://github.com/certpath/certpath/docs/question-bank.schema.json",
+    title: "certpath question bank file (certpath/questions@1)",
+  };
+}

@@ -77,6 +77,29 @@ export class AttemptRepository {
     return a;
   }
 
+  /** The few fields an answer save needs, without decoding the whole attempt. */
+  async findOpenState(
+    id: string,
+  ): Promise<
+    Pick<Attempt, "id" | "learner" | "exam" | "mode" | "status" | "endsAt" | "questionIds"> | undefined
+  > {
+    const r = await this.db
+      .selectFrom("attempts")
+      .select(["id", "learner", "exam", "mode", "status", "ends_at", "question_ids"])
+      .where("id", "=", id)
+      .executeTakeFirst();
+    if (!r) return undefined;
+    return {
+      id: r.id,
+      learner: r.learner,
+      exam: r.exam,
+      mode: r.mode as ExamMode,
+      status: r.status as Attempt["status"],
+      endsAt: r.ends_at,
+      questionIds: JSON.parse(r.question_ids),
+    };
+  }
+
   /** Newest first. */
   async list(learner: string, limit = 200): Promise<Attempt[]> {
     const rows = await this.db
@@ -91,9 +114,9 @@ export class AttemptRepository {
   }
 
   /**
-   * Saves (or replaces) one answer, only while the attempt is still open at `now`; the check and the
-   * write are one statement pair in one transaction, so a concurrent submit cannot slip between them.
-   * Returns false when the attempt was closed.
+   * Saves (or replaces) one answer, only while the attempt is still open at `now`. The openness check
+   * and the write are a single statement, so a concurrent submit cannot slip between them; a field left
+   * out (e.g. a flag-only update) keeps its saved value. Returns false when the attempt was closed.
    */
   async saveAnswer(
     attemptId: string,
@@ -101,40 +124,38 @@ export class AttemptRepository {
     answer: Answer & { flagged?: boolean | undefined },
     now: string,
   ): Promise<boolean> {
-    return this.db.transaction().execute(async (trx) => {
-      const open = await trx
-        .selectFrom("attempts")
-        .select(["status", "ends_at"])
-        .where("id", "=", attemptId)
-        .executeTakeFirst();
-      if (!open || open.status !== "in-progress" || (open.ends_at !== null && open.ends_at <= now))
-        return false;
-      const existing = await trx
-        .selectFrom("answers")
-        .selectAll()
-        .where("attempt_id", "=", attemptId)
-        .where("question_id", "=", questionId)
-        .executeTakeFirst();
-      const row: AnswersTable = {
-        attempt_id: attemptId,
-        question_id: questionId,
-        selected:
-          answer.selected !== undefined ? JSON.stringify(answer.selected) : (existing?.selected ?? null),
-        pairs: answer.pairs !== undefined ? JSON.stringify(answer.pairs) : (existing?.pairs ?? null),
-        flagged: answer.flagged !== undefined ? Number(answer.flagged) : (existing?.flagged ?? 0),
-        updated_at: now,
-      };
-      await trx
-        .insertInto("answers")
-        .values(row)
-        .onConflict((oc) =>
-          oc
-            .columns(["attempt_id", "question_id"])
-            .doUpdateSet({ selected: row.selected, pairs: row.pairs, flagged: row.flagged, updated_at: now }),
-        )
-        .execute();
-      return true;
-    });
+    const selected = answer.selected !== undefined ? JSON.stringify(answer.selected) : null;
+    const pairs = answer.pairs !== undefined ? JSON.stringify(answer.pairs) : null;
+    const flagged = answer.flagged !== undefined ? Number(answer.flagged) : null;
+    const saved = await this.db
+      .insertInto("answers")
+      .columns(["attempt_id", "question_id", "selected", "pairs", "flagged", "updated_at"])
+      .expression((eb) =>
+        eb
+          .selectFrom("attempts")
+          .select([
+            "id",
+            eb.val(questionId).as("question_id"),
+            eb.val(selected).as("selected"),
+            eb.val(pairs).as("pairs"),
+            eb.val(flagged ?? 0).as("flagged"),
+            eb.val(now).as("updated_at"),
+          ])
+          .where("id", "=", attemptId)
+          .where("status", "=", "in-progress")
+          .where((w) => w.or([w("ends_at", "is", null), w("ends_at", ">", now)])),
+      )
+      .onConflict((oc) =>
+        oc.columns(["attempt_id", "question_id"]).doUpdateSet((eb) => ({
+          selected: selected === null ? eb.ref("answers.selected") : eb.ref("excluded.selected"),
+          pairs: pairs === null ? eb.ref("answers.pairs") : eb.ref("excluded.pairs"),
+          flagged: flagged === null ? eb.ref("answers.flagged") : eb.ref("excluded.flagged"),
+          updated_at: eb.ref("excluded.updated_at"),
+        })),
+      )
+      .returning("question_id")
+      .executeTakeFirst();
+    return saved !== undefined;
   }
 
   async answers(attemptId: string): Promise<SavedAnswer[]> {

@@ -14,6 +14,32 @@ export interface Store {
   close(): Promise<void>;
 }
 
+type SqliteDatabase = import("better-sqlite3").Database;
+
+/**
+ * Kysely prepares every query anew; preparing costs more than running these small statements. The
+ * driver runs each statement to completion synchronously, so one prepared statement per SQL text can
+ * be reused safely.
+ */
+function cachingStatements(sqlite: SqliteDatabase): SqliteDatabase {
+  const cache = new Map<string, ReturnType<SqliteDatabase["prepare"]>>();
+  return new Proxy(sqlite, {
+    get(target, prop, receiver) {
+      if (prop === "prepare")
+        return (sql: string) => {
+          let stmt = cache.get(sql);
+          if (!stmt) {
+            stmt = target.prepare(sql);
+            if (cache.size < 500) cache.set(sql, stmt);
+          }
+          return stmt;
+        };
+      const value = Reflect.get(target, prop, receiver);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
 /** The default database: a SQLite file under ./data (created on first start). */
 export const DEFAULT_DATABASE = "data/certpath.db";
 

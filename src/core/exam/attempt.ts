@@ -73,7 +73,7 @@ export function startAttempt(input: {
 }
 
 /** True once the time is up (the server's clock decides). */
-export function isTimeUp(attempt: Attempt, now: Date): boolean {
+export function isTimeUp(attempt: Pick<Attempt, "endsAt">, now: Date): boolean {
   return attempt.endsAt !== null && now.getTime() >= Date.parse(attempt.endsAt);
 }
 
@@ -85,7 +85,7 @@ export function secondsRemaining(attempt: Attempt, now: Date): number | null {
 }
 
 /** Throws `attempt.closed` when answers can no longer change. */
-export function assertOpen(attempt: Attempt, now: Date): void {
+export function assertOpen(attempt: Pick<Attempt, "status" | "endsAt">, now: Date): void {
   if (attempt.status === "submitted")
     throw new ConflictError("attempt.closed", "This attempt has been submitted; it is read-only.");
   if (isTimeUp(attempt, now))
