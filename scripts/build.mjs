@@ -1,7 +1,7 @@
 // Builds everything `npm start` and `npx certpath` need: bundled CLI/server/library, type declarations,
 // the validated content snapshot and the web app. Usage: node scripts/build.mjs [--no-web] [--no-types]
 import { execFileSync } from "node:child_process";
-import { chmodSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { build } from "esbuild";
 
 const args = new Set(process.argv.slice(2));
@@ -33,6 +33,7 @@ await build({
     js: 'import { createRequire as __certpathRequire } from "node:module"; const require = __certpathRequire(import.meta.url);',
   },
   logLevel: "warning",
+  define: { __CERTPATH_VERSION__: JSON.stringify(JSON.parse(readFileSync("package.json", "utf8")).version) },
 });
 chmodSync("dist/cli/main.js", 0o755);
 if (!args.has("--no-types")) run("npx", ["tsc", "-p", "tsconfig.build.json"]);

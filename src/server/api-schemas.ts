@@ -17,6 +17,15 @@ export const errorSchema = z
 
 const domain = z.object({ id: z.string(), name: z.string(), weight: z.number() }).openapi("Domain");
 
+const examFacts = z.object({
+  questions: z.number().nullable(),
+  scoredQuestions: z.number().nullable(),
+  durationMinutes: z.number().nullable(),
+  priceUsd: z.number().nullable(),
+  passingScore: z.number().nullable(),
+  questionTypes: z.array(z.enum(QUESTION_TYPES)),
+});
+
 export const certificationSummarySchema = z
   .object({
     code: z.string().openapi({ example: "SAA-C03" }),
@@ -30,14 +39,7 @@ export const certificationSummarySchema = z
     retiredOn: z.string().optional(),
     lastExamDay: z.string().optional(),
     successors: z.array(z.string()),
-    exam: z.object({
-      questions: z.number().nullable(),
-      scoredQuestions: z.number().nullable(),
-      durationMinutes: z.number().nullable(),
-      priceUsd: z.number().nullable(),
-      passingScore: z.number().nullable(),
-      questionTypes: z.array(z.enum(QUESTION_TYPES)),
-    }),
+    exam: examFacts,
     domains: z.array(domain),
     recommendedExperience: z.string(),
     sources: z.array(z.string()),
@@ -54,12 +56,7 @@ export const certificationDetailSchema = certificationSummarySchema
         availableFrom: z.string().nullable(),
         availableUntil: z.string().nullable(),
         betaFrom: z.string().nullable(),
-        questions: z.number().nullable(),
-        scoredQuestions: z.number().nullable(),
-        durationMinutes: z.number().nullable(),
-        priceUsd: z.number().nullable(),
-        passingScore: z.number().nullable(),
-        questionTypes: z.array(z.enum(QUESTION_TYPES)),
+        ...examFacts.shape,
         domains: z.array(domain),
         notes: z.array(z.string()),
       }),

@@ -15,7 +15,6 @@ export async function serveCommand(opts: { port?: string; host?: string; db?: st
   const exam = await openExamContext(ctx, { databaseUrl: opts.db });
   const app = createApp(ctx, {
     webRoot: join(packageRoot(), "dist", "web"),
-    version: process.env.npm_package_version,
     exam,
   });
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {

@@ -73,6 +73,18 @@ function pickVersion(cert: Certification, on: IsoDate): ExamVersion {
   return versionOn(cert, on) ?? latestVersion(cert);
 }
 
+/** The facts of one exam version, with unknown values as null. */
+function examFacts(v: ExamVersion): CertificationSummary["exam"] {
+  return {
+    questions: v.questions ?? null,
+    scoredQuestions: v.scoredQuestions ?? null,
+    durationMinutes: v.durationMinutes ?? null,
+    priceUsd: v.priceUsd ?? null,
+    passingScore: v.passingScore ?? null,
+    questionTypes: v.questionTypes,
+  };
+}
+
 /** Summary of a certification as it stood on `on`. */
 export function summarizeCertification(
   catalog: Catalog,
@@ -92,14 +104,7 @@ export function summarizeCertification(
     focus: cert.focus,
     summary: cert.summary,
     successors: cert.successors.map((s) => latestVersion(certificationBySlug(catalog, s.slug)).code),
-    exam: {
-      questions: v.questions ?? null,
-      scoredQuestions: v.scoredQuestions ?? null,
-      durationMinutes: v.durationMinutes ?? null,
-      priceUsd: v.priceUsd ?? null,
-      passingScore: v.passingScore ?? null,
-      questionTypes: v.questionTypes,
-    },
+    exam: examFacts(v),
     domains: v.domains,
     recommendedExperience: cert.recommendedExperience,
     sources: [...new Set([...cert.sources, ...v.sources])],
@@ -126,12 +131,7 @@ export function describeCertification(
       availableFrom: v.availableFrom ?? null,
       availableUntil: v.availableUntil ?? null,
       betaFrom: v.betaFrom ?? null,
-      questions: v.questions ?? null,
-      scoredQuestions: v.scoredQuestions ?? null,
-      durationMinutes: v.durationMinutes ?? null,
-      priceUsd: v.priceUsd ?? null,
-      passingScore: v.passingScore ?? null,
-      questionTypes: v.questionTypes,
+      ...examFacts(v),
       domains: v.domains,
       notes: v.notes,
     })),
