@@ -29,12 +29,12 @@ describe("certpath CLI", () => {
     expect(r.code).toBe(0);
     const body = JSON.parse(r.stdout) as { certifications: { code: string; status: string }[] };
     expect(body.certifications.filter((c) => c.status === "active")).toHaveLength(12);
-    expect(body.certifications.filter((c) => c.status === "retired").map((c) => c.code).sort()).toEqual([
-      "DAS-C01",
-      "DBS-C01",
-      "MLS-C01",
-      "PAS-C01",
-    ]);
+    expect(
+      body.certifications
+        .filter((c) => c.status === "retired")
+        .map((c) => c.code)
+        .sort(),
+    ).toEqual(["DAS-C01", "DBS-C01", "MLS-C01", "PAS-C01"]);
   });
 
   it("catalog --on 2024-01-01 shows DBS-C01, DAS-C01 and PAS-C01 active", async () => {
@@ -54,7 +54,11 @@ describe("certpath CLI", () => {
   it("show sysops --json finds CloudOps and lists SOA-C02 as retired", async () => {
     const r = await cli("show", "sysops", "--json");
     expect(r.code).toBe(0);
-    const body = JSON.parse(r.stdout) as { code: string; name: string; versions: { code: string; status: string }[] };
+    const body = JSON.parse(r.stdout) as {
+      code: string;
+      name: string;
+      versions: { code: string; status: string }[];
+    };
     expect(body.code).toBe("SOA-C03");
     expect(body.name).toContain("CloudOps Engineer");
     expect(body.versions).toContainEqual(expect.objectContaining({ code: "SOA-C02", status: "retired" }));
@@ -85,7 +89,15 @@ describe("certpath CLI", () => {
     const years = await cli("advise", "--role", "developer", "--aws-experience", "lots");
     expect(years.code).toBe(2);
     expect(years.stderr).toMatch(/--aws-experience "lots" is not valid: give a number/);
-    const date = await cli("advise", "--role", "developer", "--aws-experience", "1", "--target-date", "next year");
+    const date = await cli(
+      "advise",
+      "--role",
+      "developer",
+      "--aws-experience",
+      "1",
+      "--target-date",
+      "next year",
+    );
     expect(date.code).toBe(2);
     expect(date.stderr).toMatch(/--target-date takes a date written YYYY-MM-DD/);
     const level = await cli("catalog", "--level", "expert");
@@ -94,18 +106,42 @@ describe("certpath CLI", () => {
   });
 
   it("advise --json has the documented shape on stdout alone", async () => {
-    const r = await cli("advise", "--role", "web-developer", "--aws-experience", "1", "--it-background", "--stack", "lambda,dynamodb", "--today", "2026-11-26", "--json");
+    const r = await cli(
+      "advise",
+      "--role",
+      "web-developer",
+      "--aws-experience",
+      "1",
+      "--it-background",
+      "--stack",
+      "lambda,dynamodb",
+      "--today",
+      "2026-11-26",
+      "--json",
+    );
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
     const body = JSON.parse(r.stdout) as {
       profile: Record<string, unknown>;
-      recommendations: { path: { code: string; name: string; reasons: string[]; studyHours: number; weeks: number }[]; totalWeeks: number; finishBy: string; summary: string }[];
+      recommendations: {
+        path: { code: string; name: string; reasons: string[]; studyHours: number; weeks: number }[];
+        totalWeeks: number;
+        finishBy: string;
+        summary: string;
+      }[];
       warnings: string[];
     };
     expect(body.profile.role).toBe("web-developer");
     const first = body.recommendations[0]!;
     expect(first.path.map((s) => s.code).slice(0, 2)).toEqual(["DVA-C02", "SAA-C03"]);
-    expect(first.path[0]).toEqual(expect.objectContaining({ name: expect.any(String), reasons: expect.any(Array), studyHours: 80, weeks: 10 }));
+    expect(first.path[0]).toEqual(
+      expect.objectContaining({
+        name: expect.any(String),
+        reasons: expect.any(Array),
+        studyHours: 80,
+        weeks: 10,
+      }),
+    );
     expect(typeof first.summary).toBe("string");
     expect(Array.isArray(body.warnings)).toBe(true);
   });

@@ -2,10 +2,13 @@
 import { Command, InvalidArgumentError } from "commander";
 import { runAction } from "./run-action.js";
 
+// Replaced by the build (scripts/build.mjs) with the version in package.json.
+declare const __CERTPATH_VERSION__: string;
+
 // Command modules are imported only when their command runs, so `certpath --version` stays fast.
 const program = new Command("certpath")
   .description("Choose, plan and pass AWS certifications.")
-  .version(process.env.npm_package_version ?? "0.1.0", "-V, --version")
+  .version(__CERTPATH_VERSION__, "-V, --version")
   .showHelpAfterError("(run with --help for usage)")
   .configureOutput({ outputError: (text, write) => write(text) });
 
@@ -79,12 +82,59 @@ bank
   .description("Check question files: schema, content rules, blueprint fit, near-duplicates (file:line)")
   .argument("[path]", "a question file or folder (default: the shipped bank, content/questions)")
   .option("--json", "print JSON")
-  .action((path, opts) => runAction(async () => (await import("./commands/bank-command.js")).bankLintCommand(path, opts)));
+  .action((path, opts) =>
+    runAction(async () => (await import("./commands/bank-command.js")).bankLintCommand(path, opts)),
+  );
 bank
   .command("stats")
-  .description("Per exam: question count, per-domain counts against two full forms, type mix, service coverage")
+  .description(
+    "Per exam: question count, per-domain counts against two full forms, type mix, service coverage",
+  )
   .argument("[path]", "a question file or folder (default: content/questions)")
   .option("--json", "print JSON")
-  .action((path, opts) => runAction(async () => (await import("./commands/bank-command.js")).bankStatsCommand(path, opts)));
+  .action((path, opts) =>
+    runAction(async () => (await import("./commands/bank-command.js")).bankStatsCommand(path, opts)),
+  );
+
+const dbOption = [
+  "--db <file-or-url>",
+  "SQLite file or postgres:// URL (default: DATABASE_URL or ./data/certpath.db)",
+] as const;
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+program
+  .command("exam")
+  .description("Take a practice exam in the terminal: timed exam, practice with feedback, or drill")
+  .argument("[code]", "exam code, e.g. CLF-C02 (optional with --resume)")
+  .option("--mode <mode>", "exam (timed, feedback at the end) | practice | drill (default: exam)")
+  .option("--count <n>", "number of questions (default: the real exam's; drills 10)")
+  .option("--seed <seed>", "seed for the question draw, to replay the same form")
+  .option("--domain <id>", "only this exam domain, e.g. 2 (repeat or comma-separate)", collect)
+  .option("--service <slug>", "only this AWS service, e.g. s3 (repeat or comma-separate)", collect)
+  .option("--mistakes", "drill the questions you last answered wrong")
+  .option("--resume <attempt-id>", "continue an attempt in progress (id or its first characters)")
+  .option(...dbOption)
+  .action((code, opts) =>
+    runAction(async () => (await import("./commands/exam-command.js")).examCommand(code, opts)),
+  );
+
+program
+  .command("history")
+  .description("Your practice-exam attempts, newest first")
+  .option("--json", "print JSON")
+  .option(...dbOption)
+  .action((opts) =>
+    runAction(async () => (await import("./commands/history-command.js")).historyCommand(opts)),
+  );
+
+program
+  .command("review")
+  .description("A submitted attempt: the report, and every question with your answer, the key and why")
+  .argument("<attempt-id>", "attempt id (or its first characters, as `certpath history` shows)")
+  .option("--json", "print JSON")
+  .option(...dbOption)
+  .action((id, opts) =>
+    runAction(async () => (await import("./commands/review-command.js")).reviewCommand(id, opts)),
+  );
 
 await program.parseAsync(process.argv);
