@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { ExamService, LOCAL_LEARNER } from "./app/exam-service.js";
 import { contentRoot } from "./content/content-root.js";
-import { loadCoreContentFast } from "./content/content-snapshot.js";
+import { loadCoreContentFast, loadQuestionsFast } from "./content/content-snapshot.js";
 import type { CoreContent } from "./content/load-content.js";
 import type { Question } from "./core/bank/question-types.js";
 import { toIsoDate } from "./core/dates.js";
@@ -30,8 +30,8 @@ export interface ExamContext {
   close(): Promise<void>;
 }
 
-/** Loads and checks the question bank (file:line errors), as the server and the exam commands need it. */
-export async function loadQuestionBank(
+/** Parses and checks the question bank (file:line errors on any problem). */
+export async function loadQuestionBankChecked(
   ctx: AppContext,
   root = join(contentRoot(), "questions"),
 ): Promise<Question[]> {
@@ -42,6 +42,11 @@ export async function loadQuestionBank(
   const problems = [...load.problems, ...lintBank(load.questions, ctx.catalog, ctx.today()).problems];
   if (problems.length > 0) throw new ContentError(problems);
   return load.questions.map((q) => q.question);
+}
+
+/** The question bank the server and the exam commands use: the build's checked snapshot, or a fresh check. */
+export function loadQuestionBank(ctx: AppContext): Promise<Question[]> {
+  return loadQuestionsFast(() => loadQuestionBankChecked(ctx));
 }
 
 /** Opens the database and the question bank behind practice exams. */

@@ -1,4 +1,4 @@
-import { isCorrect } from "../core/bank/answer-key.js";
+import { isComplete, isCorrect } from "../core/bank/answer-key.js";
 import type { Answer, Question } from "../core/bank/question-types.js";
 import { getCertification } from "../core/catalog/catalog.js";
 import type { Catalog } from "../core/catalog/catalog-types.js";
@@ -187,7 +187,7 @@ export class ExamService {
     await this.d.repo.submit(attempt, report, at, history);
   }
 
-  /** Saves one answer (and/or the flag); practice and drills get immediate feedback. */
+  /** Saves one answer (and/or the flag); practice and drills get immediate feedback on a complete answer. */
   async answer(id: string, questionId: string, input: Answer & { flagged?: boolean | undefined }) {
     const now = this.d.now();
     // The hot path: read only what the check needs; the full attempt only when its time is up.
@@ -213,7 +213,8 @@ export class ExamService {
     const saved = await this.d.repo.saveAnswer(id, questionId, input, now.toISOString());
     if (!saved)
       throw new ConflictError("attempt.closed", "This attempt is closed; the answer was not saved.");
-    if (attempt.mode !== "exam" && hasAnswer) {
+    // Feedback (and a history entry) once the answer is whole, not for each click of a multi-part answer.
+    if (attempt.mode !== "exam" && hasAnswer && isComplete(q, input)) {
       const fb = feedback(q, input);
       await this.d.repo.recordHistory(attempt.learner, {
         questionId,

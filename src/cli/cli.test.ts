@@ -157,3 +157,64 @@ describe("certpath CLI", () => {
     expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 });
+
+describe("certpath bank", () => {
+  it("bank lint passes on the shipped bank and prints the coverage per domain", async () => {
+    const r = await cli("bank", "lint");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/646 questions in \d+ files: no problems\./);
+    expect(r.stdout).toMatch(/SAA-C03: \d+ questions/);
+  });
+
+  it("bank lint reports broken files with file:line and exits 1", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const dir = mkdtempSync(join(tmpdir(), "certpath-bank-"));
+    writeFileSync(
+      join(dir, "bad.yaml"),
+      [
+        "format: certpath/questions@1",
+        "exam: CLF-C02",
+        "examGuide: CLF-C02",
+        "questions:",
+        "  - id: bad-1",
+        '    domain: "9"',
+        "    type: multiple-choice",
+        "    services: [s3]",
+        "    stem: A company wants to store files durably. What should it use?",
+        "    options:",
+        "      - { id: a, text: S3, correct: true, explanation: Durable object storage for files. }",
+        "      - { id: b, text: EBS, correct: true, explanation: Block storage attached to one instance. }",
+        "    references: [https://docs.aws.amazon.com/AmazonS3/latest/userguide/Welcome.html]",
+        "    verifiedOn: 2026-11-26",
+        "",
+      ].join("\n"),
+    );
+    const r = await cli("bank", "lint", dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/bad\.yaml:5: bad-1: multiple choice needs at least 4 options, has 2/);
+    expect(r.stdout).toMatch(/bad\.yaml:5: bad-1: multiple choice needs exactly 1 correct option, has 2/);
+    expect(r.stdout).toMatch(/bad\.yaml:5: bad-1: domain "9" is not in the CLF-C02 blueprint/);
+  });
+
+  it("bank stats --json reports counts against two full forms, the type mix and service coverage", async () => {
+    const r = await cli("bank", "stats", "--json");
+    const body = JSON.parse(r.stdout) as {
+      exams: {
+        exam: string;
+        count: number;
+        domains: { count: number; twoForms: number }[];
+        types: Record<string, number>;
+      }[];
+    };
+    expect(body.exams.map((e) => e.exam)).toEqual(["AIF-C01", "CLF-C02", "DVA-C02", "SAA-C03"]);
+    for (const e of body.exams) {
+      expect(e.count).toBeGreaterThanOrEqual(130);
+      for (const d of e.domains) expect(d.count).toBeGreaterThanOrEqual(d.twoForms);
+      expect((e.types["multiple-response"] ?? 0) / e.count).toBeGreaterThanOrEqual(0.2);
+    }
+    const aif = body.exams.find((e) => e.exam === "AIF-C01")!;
+    expect(aif.types.ordering).toBeGreaterThanOrEqual(8);
+    expect(aif.types.matching).toBeGreaterThanOrEqual(8);
+  });
+});

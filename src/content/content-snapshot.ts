@@ -1,31 +1,39 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import type { Question } from "../core/bank/question-types.js";
 import { contentRoot, packageRoot } from "./content-root.js";
 import type { CoreContent } from "./load-content.js";
 
 // Parsing YAML and validating it costs more than the whole CLI start budget on a small machine, so the
-// build writes the validated content as JSON; it is used only while every source file is unchanged.
-interface Snapshot {
+// build writes the validated content as JSON; a snapshot is used only while every source file is unchanged.
+interface Snapshot<T> {
   files: Record<string, string>;
-  content: CoreContent;
+  content: T;
 }
 
-function snapshotFile(): string {
-  return join(packageRoot(), "dist", "content-snapshot.json");
+function yamlFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((e) =>
+      e.isDirectory() ? yamlFiles(join(dir, e.name)) : /\.ya?ml$/.test(e.name) ? [join(dir, e.name)] : [],
+    );
 }
 
-function fingerprint(root: string): Record<string, string> {
+function coreFiles(root: string): string[] {
+  return [
+    join(root, "services.yaml"),
+    ...yamlFiles(join(root, "catalog")),
+    ...yamlFiles(join(root, "advisor")),
+  ];
+}
+
+function fingerprint(files: string[]): Record<string, string> {
   const out: Record<string, string> = {};
-  const add = (file: string) => {
+  for (const file of files) {
     const s = statSync(file);
     out[file] = `${s.size}:${s.mtimeMs}`;
-  };
-  add(join(root, "services.yaml"));
-  for (const dir of ["catalog", "advisor"])
-    for (const f of readdirSync(join(root, dir))
-      .filter((x) => x.endsWith(".yaml"))
-      .sort())
-      add(join(root, dir, f));
+  }
   return out;
 }
 
@@ -34,27 +42,54 @@ function sameFingerprint(a: Record<string, string>, b: Record<string, string>): 
   return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
 }
 
+function snapshotPath(name: string): string {
+  return join(packageRoot(), "dist", `${name}-snapshot.json`);
+}
+
+function readSnapshot<T>(name: string, files: string[]): T | undefined {
+  const file = snapshotPath(name);
+  if (!existsSync(file)) return undefined;
+  try {
+    const snap = JSON.parse(readFileSync(file, "utf8")) as Snapshot<T>;
+    return sameFingerprint(snap.files, fingerprint(files)) ? snap.content : undefined;
+  } catch {
+    return undefined; // A damaged snapshot is ignored; the YAML is the source of truth.
+  }
+}
+
 /** Catalog and advisor rules: from the build's snapshot when it is current, else parsed from YAML. */
 export async function loadCoreContentFast(): Promise<CoreContent> {
   const root = contentRoot();
-  const file = snapshotFile();
-  if (existsSync(file)) {
-    try {
-      const snap = JSON.parse(readFileSync(file, "utf8")) as Snapshot;
-      if (sameFingerprint(snap.files, fingerprint(root))) return snap.content;
-    } catch {
-      // A damaged snapshot is ignored; the YAML is the source of truth.
-    }
-  }
+  const cached = readSnapshot<CoreContent>("content", coreFiles(root));
+  if (cached) return cached;
   const { loadCoreContent } = await import("./load-content.js");
   return loadCoreContent(root);
 }
 
-/** Validates the content and writes the snapshot (run by the build). */
-export async function writeContentSnapshot(): Promise<string> {
+/** The checked question bank: from the build's snapshot when it is current, else `load()` (parse and lint). */
+export async function loadQuestionsFast(load: () => Promise<Question[]>): Promise<Question[]> {
+  const root = contentRoot();
+  const files = [...coreFiles(root), ...yamlFiles(join(root, "questions"))];
+  return readSnapshot<Question[]>("questions", files) ?? load();
+}
+
+/** Validates the content and writes both snapshots (run by the build). */
+export async function writeContentSnapshots(
+  loadQuestions: (content: CoreContent) => Promise<Question[]>,
+): Promise<string[]> {
   const root = contentRoot();
   const { loadCoreContent } = await import("./load-content.js");
-  const snap: Snapshot = { files: fingerprint(root), content: loadCoreContent(root) };
-  writeFileSync(snapshotFile(), JSON.stringify(snap));
-  return snapshotFile();
+  const content = loadCoreContent(root);
+  const questions = await loadQuestions(content);
+  const write = <T>(name: string, files: string[], value: T) => {
+    writeFileSync(
+      snapshotPath(name),
+      JSON.stringify({ files: fingerprint(files), content: value } satisfies Snapshot<T>),
+    );
+    return snapshotPath(name);
+  };
+  return [
+    write("content", coreFiles(root), content),
+    write("questions", [...coreFiles(root), ...yamlFiles(join(root, "questions"))], questions),
+  ];
 }

@@ -27,7 +27,8 @@ beforeAll(async () => {
 });
 afterAll(() => exam?.close());
 
-type Json = Record<string, any>; // biome-ignore lint/suspicious/noExplicitAny: test helper for JSON bodies
+// biome-ignore lint/suspicious/noExplicitAny: test helper for JSON bodies
+type Json = Record<string, any>;
 const call = async (method: string, path: string, body?: unknown) => {
   const res = await app.request(path, {
     method,
@@ -38,6 +39,14 @@ const call = async (method: string, path: string, body?: unknown) => {
 };
 const start = (body: Json) => call("POST", "/api/attempts", body);
 const keyOf = (qid: string) => correctAnswer(bank.get(qid)!);
+/** A complete but wrong answer. */
+function wrongAnswer(q: Question) {
+  if (q.type === "ordering") return { selected: [...q.items.map((i) => i.id)].reverse() };
+  if (q.type === "matching")
+    return { pairs: q.prompts.map((p) => [p.id, q.options.find((o) => o.id !== p.match)!.id]) };
+  const wrong = q.options.filter((o) => !o.correct).map((o) => o.id);
+  return { selected: wrong.slice(0, q.type === "multiple-response" ? q.select : 1) };
+}
 
 describe("attempts over HTTP", () => {
   it("starts a full exam with the blueprint's count and time, domains within one of their share, and no key", async () => {
@@ -161,9 +170,15 @@ describe("attempts over HTTP", () => {
     expect(d.questions.every((q: Json) => q.domain === "4")).toBe(true);
     // Get two wrong on purpose, then drill the mistakes.
     for (const q of d.questions.slice(0, 2)) {
-      const wrong = q.type === "matching" ? { pairs: [] } : { selected: [] };
-      await call("PUT", `/api/attempts/${d.id}/answers/${q.id}`, wrong);
+      const r = await call("PUT", `/api/attempts/${d.id}/answers/${q.id}`, wrongAnswer(bank.get(q.id)!));
+      expect(r.body.correct).toBe(false);
     }
+    // An incomplete answer gets no verdict yet (and no history entry).
+    const mr = d.questions.find((q: Json) => q.type === "multiple-response");
+    if (mr)
+      expect(
+        (await call("PUT", `/api/attempts/${d.id}/answers/${mr.id}`, { selected: [mr.options[0].id] })).body,
+      ).toEqual({ saved: true });
     const m = (await start({ exam: "AIF-C01", mode: "drill", mistakes: true })).body;
     expect(m.questions.map((q: Json) => q.id).sort()).toEqual(
       d.questions

@@ -1,5 +1,9 @@
-import { writeContentSnapshot } from "../content/content-snapshot.js";
+import { createContext, loadQuestionBankChecked } from "../compose.js";
+import { writeContentSnapshots } from "../content/content-snapshot.js";
 
-// Run by the build: validates content/ and writes dist/content-snapshot.json for fast CLI starts.
-const file = await writeContentSnapshot();
-console.log(`content snapshot: ${file}`);
+// Run by the build: validates content/ (catalog, advisor, question bank) and writes the snapshots that
+// let the CLI and the server start without parsing YAML.
+const files = await writeContentSnapshots(async (content) =>
+  loadQuestionBankChecked(await createContext({ content })),
+);
+for (const f of files) console.log(`content snapshot: ${f}`);

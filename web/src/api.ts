@@ -1,5 +1,14 @@
 import type { Advice } from "../../src/core/advisor/advisor-types.js";
 import type { CertificationDetail, CertificationSummary } from "../../src/core/catalog/catalog-view.js";
+import type {
+  AnswerInput,
+  AttemptView,
+  Feedback,
+  HistoryItem,
+  Report,
+  Review,
+  StartInput,
+} from "./exam/exam-types.js";
 
 export type { Advice, CertificationDetail, CertificationSummary };
 
@@ -37,11 +46,29 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
 
 export const api = {
   certifications: (query: Record<string, string | undefined> = {}) => {
-    const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => Boolean(e[1])));
+    const params = new URLSearchParams(
+      Object.entries(query).filter((e): e is [string, string] => Boolean(e[1])),
+    );
     const qs = params.toString();
     return request<{ certifications: CertificationSummary[] }>(`/api/certifications${qs ? `?${qs}` : ""}`);
   },
-  certification: (id: string) => request<CertificationDetail & { matchNote?: string }>(`/api/certifications/${encodeURIComponent(id)}`),
+  certification: (id: string) =>
+    request<CertificationDetail & { matchNote?: string }>(`/api/certifications/${encodeURIComponent(id)}`),
   vocabulary: () => request<Vocabulary>("/api/advisor/vocabulary"),
-  advice: (profile: Record<string, unknown>) => request<Advice>("/api/advice", { method: "POST", body: JSON.stringify(profile) }),
+  advice: (profile: Record<string, unknown>) =>
+    request<Advice>("/api/advice", { method: "POST", body: JSON.stringify(profile) }),
+  // Practice exams (src/server/attempt-routes.ts).
+  exams: () => request<{ exams: { code: string; name: string; bankSize: number }[] }>("/api/exams"),
+  startAttempt: (input: StartInput) =>
+    request<AttemptView>("/api/attempts", { method: "POST", body: JSON.stringify(input) }),
+  attempt: (id: string) => request<AttemptView>(`/api/attempts/${encodeURIComponent(id)}`),
+  saveAnswer: (id: string, questionId: string, input: AnswerInput) =>
+    request<Feedback>(`/api/attempts/${encodeURIComponent(id)}/answers/${encodeURIComponent(questionId)}`, {
+      method: "PUT",
+      body: JSON.stringify(input),
+    }),
+  submit: (id: string) =>
+    request<Report>(`/api/attempts/${encodeURIComponent(id)}/submit`, { method: "POST" }),
+  review: (id: string) => request<Review>(`/api/attempts/${encodeURIComponent(id)}/review`),
+  history: () => request<{ attempts: HistoryItem[] }>("/api/attempts"),
 };

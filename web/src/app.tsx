@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { lazy, Suspense, useEffect, useRef } from "react";
 import { NavLink, Route, Routes, useLocation } from "react-router";
 import { AdvisorPage } from "./pages/advisor-page.js";
 import { CatalogPage } from "./pages/catalog-page.js";
@@ -6,13 +6,32 @@ import { CertificationPage } from "./pages/certification-page.js";
 import { HomePage } from "./pages/home-page.js";
 import { NotFoundPage } from "./pages/not-found-page.js";
 
+// Practice-exam pages load on demand so the catalog and advisor stay light.
+const ExamListPage = lazy(() =>
+  import("./pages/exam-list-page.js").then((m) => ({ default: m.ExamListPage })),
+);
+const ExamStartPage = lazy(() =>
+  import("./pages/exam-start-page.js").then((m) => ({ default: m.ExamStartPage })),
+);
+const ExamAttemptPage = lazy(() =>
+  import("./pages/exam-attempt-page.js").then((m) => ({ default: m.ExamAttemptPage })),
+);
+const ExamReportPage = lazy(() =>
+  import("./pages/exam-report-page.js").then((m) => ({ default: m.ExamReportPage })),
+);
+const ExamReviewPage = lazy(() =>
+  import("./pages/exam-review-page.js").then((m) => ({ default: m.ExamReviewPage })),
+);
+const HistoryPage = lazy(() => import("./pages/history-page.js").then((m) => ({ default: m.HistoryPage })));
+
 export function App() {
   const location = useLocation();
   const main = useRef<HTMLElement>(null);
   // On navigation, move focus to the page so keyboard and screen-reader users start at the new content.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on path change only
   useEffect(() => {
-    if (document.activeElement && document.activeElement !== document.body) main.current?.focus({ preventScroll: true });
+    if (document.activeElement && document.activeElement !== document.body)
+      main.current?.focus({ preventScroll: true });
     window.scrollTo(0, 0);
   }, [location.pathname]);
 
@@ -37,23 +56,37 @@ export function App() {
               <li>
                 <NavLink to="/advisor">Path advisor</NavLink>
               </li>
+              <li>
+                <NavLink to="/exams">Practice exams</NavLink>
+              </li>
+              <li>
+                <NavLink to="/history">History</NavLink>
+              </li>
             </ul>
           </nav>
         </div>
       </header>
       <main id="main" ref={main} tabIndex={-1} className="wrap">
-        <Routes>
-          <Route path="/" element={<HomePage />} />
-          <Route path="/catalog" element={<CatalogPage />} />
-          <Route path="/certifications/:id" element={<CertificationPage />} />
-          <Route path="/advisor" element={<AdvisorPage />} />
-          <Route path="*" element={<NotFoundPage />} />
-        </Routes>
+        <Suspense fallback={<p className="muted">Loading…</p>}>
+          <Routes>
+            <Route path="/" element={<HomePage />} />
+            <Route path="/catalog" element={<CatalogPage />} />
+            <Route path="/certifications/:id" element={<CertificationPage />} />
+            <Route path="/advisor" element={<AdvisorPage />} />
+            <Route path="/exams" element={<ExamListPage />} />
+            <Route path="/exams/:code" element={<ExamStartPage />} />
+            <Route path="/attempts/:id" element={<ExamAttemptPage />} />
+            <Route path="/attempts/:id/report" element={<ExamReportPage />} />
+            <Route path="/attempts/:id/review" element={<ExamReviewPage />} />
+            <Route path="/history" element={<HistoryPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Routes>
+        </Suspense>
       </main>
       <footer className="site-footer wrap">
         <p>
-          certpath is an independent open-source project, not affiliated with Amazon Web Services. Exam facts carry their sources and
-          the date they were checked.
+          certpath is an independent open-source project, not affiliated with Amazon Web Services. Exam facts
+          carry their sources and the date they were checked.
         </p>
       </footer>
     </>

@@ -34,6 +34,21 @@ export function isCorrect(q: Question, answer: Answer | undefined): boolean {
   }
 }
 
+/** True when the answer is whole: one option, `select` options, every item ordered, every prompt matched. */
+export function isComplete(q: Question, answer: Answer | undefined): boolean {
+  if (!answer) return false;
+  switch (q.type) {
+    case "multiple-choice":
+      return answer.selected?.length === 1;
+    case "multiple-response":
+      return answer.selected?.length === q.select;
+    case "ordering":
+      return answer.selected?.length === q.items.length;
+    case "matching":
+      return new Set((answer.pairs ?? []).map(([p]) => p)).size === q.prompts.length;
+  }
+}
+
 /** Checks that an answer names only ids of this question and has the right form; returns a problem or undefined. */
 export function answerProblem(q: Question, answer: Answer): string | undefined {
   if (q.type === "matching") {

@@ -3,7 +3,15 @@ import type { ApiError } from "../api.js";
 import type { Loadable } from "../use-api.js";
 
 /** Renders loading and error states the same way everywhere; `children` gets the data. */
-export function Status<T>({ value, children, what }: { value: Loadable<T>; children: (data: T) => ReactNode; what: string }) {
+export function Status<T>({
+  value,
+  children,
+  what,
+}: {
+  value: Loadable<T>;
+  children: (data: T) => ReactNode;
+  what: string;
+}) {
   if (value.state === "loading")
     return (
       <p className="muted" role="status">

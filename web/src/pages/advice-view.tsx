@@ -27,7 +27,8 @@ export function AdviceView({ advice, headingRef }: { advice: Advice; headingRef?
               <span className="path-rank">{i + 1}</span> {rec.title}
             </h3>
             <p className="path-meta">
-              {rec.path.map((s) => s.code).join(" → ")} · about {rec.totalHours} hours over {rec.totalWeeks} weeks
+              {rec.path.map((s) => s.code).join(" → ")} · about {rec.totalHours} hours over {rec.totalWeeks}{" "}
+              weeks
               {rec.finishBy ? `, done by ${rec.finishBy}` : ""}
             </p>
             <ol className="timeline">
@@ -37,7 +38,8 @@ export function AdviceView({ advice, headingRef }: { advice: Advice; headingRef?
                     {s.startBy} → {s.finishBy}
                   </div>
                   <h4>
-                    <Link to={`/certifications/${s.code}`}>{s.name}</Link> <span className="code">{s.code}</span>
+                    <Link to={`/certifications/${s.code}`}>{s.name}</Link>{" "}
+                    <span className="code">{s.code}</span>
                   </h4>
                   <p className="muted">
                     {s.studyHours} hours · {s.weeks} {s.weeks === 1 ? "week" : "weeks"}

@@ -17,11 +17,51 @@ interface Answers {
   targetDate: string;
 }
 
-const EMPTY: Answers = { role: "", awsExperience: "", itBackground: "", stack: [], goal: "", hoursPerWeek: "8", held: [], want: [], targetDate: "" };
+const EMPTY: Answers = {
+  role: "",
+  awsExperience: "",
+  itBackground: "",
+  stack: [],
+  goal: "",
+  hoursPerWeek: "8",
+  held: [],
+  want: [],
+  targetDate: "",
+};
 const STEPS = ["Role", "Experience", "Stack", "Direction", "Time and goals"] as const;
 
 // The services most organisations name first; the rest are one search away.
-const COMMON = ["ec2", "s3", "lambda", "dynamodb", "api-gateway", "rds", "aurora", "vpc", "iam", "cloudfront", "ecs", "eks", "sqs", "sns", "eventbridge", "cloudwatch", "cloudformation", "glue", "athena", "redshift", "kinesis-data-streams", "sagemaker", "bedrock", "direct-connect", "transit-gateway", "kms", "guardduty", "organizations", "sap-on-aws"];
+const COMMON = [
+  "ec2",
+  "s3",
+  "lambda",
+  "dynamodb",
+  "api-gateway",
+  "rds",
+  "aurora",
+  "vpc",
+  "iam",
+  "cloudfront",
+  "ecs",
+  "eks",
+  "sqs",
+  "sns",
+  "eventbridge",
+  "cloudwatch",
+  "cloudformation",
+  "glue",
+  "athena",
+  "redshift",
+  "kinesis-data-streams",
+  "sagemaker",
+  "bedrock",
+  "direct-connect",
+  "transit-gateway",
+  "kms",
+  "guardduty",
+  "organizations",
+  "sap-on-aws",
+];
 
 export function AdvisorPage() {
   const vocab = useApi("vocabulary", () => api.vocabulary());
@@ -45,7 +85,8 @@ export function AdvisorPage() {
     if (step === 0 && !answers.role) return "Choose the role closest to yours.";
     if (step === 1) {
       const n = Number(answers.awsExperience);
-      if (answers.awsExperience === "" || !Number.isFinite(n) || n < 0 || n > 50) return "Enter your years of hands-on AWS experience, from 0 to 50 (0.5 for six months).";
+      if (answers.awsExperience === "" || !Number.isFinite(n) || n < 0 || n > 50)
+        return "Enter your years of hands-on AWS experience, from 0 to 50 (0.5 for six months).";
       if (!answers.itBackground) return "Say whether you have an IT or STEM background.";
     }
     if (step === 4) {
@@ -93,7 +134,14 @@ export function AdvisorPage() {
         <Title>Your recommended paths</Title>
         <AdviceView advice={advice} headingRef={heading} />
         <p>
-          <button type="button" className="button" onClick={() => { setAdvice(undefined); setStep(0); }}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setAdvice(undefined);
+              setStep(0);
+            }}
+          >
             Change my answers
           </button>{" "}
           <Link to="/catalog">Browse the catalog</Link>
@@ -107,7 +155,11 @@ export function AdvisorPage() {
       <p className="lead">Five short questions. The advice says why each step fits you, and what is risky.</p>
       <ol className="stepper" aria-label="Progress">
         {STEPS.map((s, i) => (
-          <li key={s} className={i === step ? "current" : i < step ? "done" : ""} aria-current={i === step ? "step" : undefined}>
+          <li
+            key={s}
+            className={i === step ? "current" : i < step ? "done" : ""}
+            aria-current={i === step ? "step" : undefined}
+          >
             <span className="visually-hidden">{i < step ? "Done: " : i === step ? "Current: " : ""}</span>
             {s}
           </li>
@@ -125,7 +177,13 @@ export function AdvisorPage() {
                 <div className="choice-grid">
                   {v.roles.map((r) => (
                     <label key={r.id} className="choice">
-                      <input type="radio" name="role" value={r.id} checked={answers.role === r.id} onChange={() => set("role", r.id)} />
+                      <input
+                        type="radio"
+                        name="role"
+                        value={r.id}
+                        checked={answers.role === r.id}
+                        onChange={() => set("role", r.id)}
+                      />
                       <span>{r.label}</span>
                     </label>
                   ))}
@@ -136,7 +194,13 @@ export function AdvisorPage() {
               <>
                 <label className="field">
                   <span>Years of hands-on AWS experience</span>
-                  <input inputMode="decimal" name="awsExperience" value={answers.awsExperience} onChange={(e) => set("awsExperience", e.target.value)} aria-describedby="exp-help" />
+                  <input
+                    inputMode="decimal"
+                    name="awsExperience"
+                    value={answers.awsExperience}
+                    onChange={(e) => set("awsExperience", e.target.value)}
+                    aria-describedby="exp-help"
+                  />
                   <small id="exp-help">0 if you have not used AWS at work; 0.5 for six months.</small>
                 </label>
                 <fieldset>
@@ -144,7 +208,13 @@ export function AdvisorPage() {
                   <div className="choice-row">
                     {(["yes", "no"] as const).map((x) => (
                       <label key={x} className="choice">
-                        <input type="radio" name="itBackground" value={x} checked={answers.itBackground === x} onChange={() => set("itBackground", x)} />
+                        <input
+                          type="radio"
+                          name="itBackground"
+                          value={x}
+                          checked={answers.itBackground === x}
+                          onChange={() => set("itBackground", x)}
+                        />
                         <span>{x === "yes" ? "Yes" : "No"}</span>
                       </label>
                     ))}
@@ -160,7 +230,11 @@ export function AdvisorPage() {
                     .filter((s) => COMMON.includes(s.slug))
                     .map((s) => (
                       <label key={s.slug} className="choice">
-                        <input type="checkbox" checked={answers.stack.includes(s.slug)} onChange={() => toggle("stack", s.slug)} />
+                        <input
+                          type="checkbox"
+                          checked={answers.stack.includes(s.slug)}
+                          onChange={() => toggle("stack", s.slug)}
+                        />
                         <span>{s.name}</span>
                       </label>
                     ))}
@@ -184,18 +258,30 @@ export function AdvisorPage() {
               <>
                 <label className="field">
                   <span>Study hours per week</span>
-                  <input inputMode="decimal" value={answers.hoursPerWeek} onChange={(e) => set("hoursPerWeek", e.target.value)} />
+                  <input
+                    inputMode="decimal"
+                    value={answers.hoursPerWeek}
+                    onChange={(e) => set("hoursPerWeek", e.target.value)}
+                  />
                 </label>
                 <label className="field">
                   <span>Target date (optional)</span>
-                  <input type="date" value={answers.targetDate} onChange={(e) => set("targetDate", e.target.value)} />
+                  <input
+                    type="date"
+                    value={answers.targetDate}
+                    onChange={(e) => set("targetDate", e.target.value)}
+                  />
                 </label>
                 <fieldset>
                   <legend>Certifications you already hold (optional)</legend>
                   <div className="choice-grid choice-grid-small">
                     {v.certifications.map((c) => (
                       <label key={c.code} className="choice">
-                        <input type="checkbox" checked={answers.held.includes(c.code)} onChange={() => toggle("held", c.code)} />
+                        <input
+                          type="checkbox"
+                          checked={answers.held.includes(c.code)}
+                          onChange={() => toggle("held", c.code)}
+                        />
                         <span>
                           {c.shortName} <span className="code">{c.code}</span>
                         </span>
@@ -208,7 +294,11 @@ export function AdvisorPage() {
                   <div className="choice-grid choice-grid-small">
                     {v.certifications.map((c) => (
                       <label key={c.code} className="choice">
-                        <input type="checkbox" checked={answers.want.includes(c.code)} onChange={() => toggle("want", c.code)} />
+                        <input
+                          type="checkbox"
+                          checked={answers.want.includes(c.code)}
+                          onChange={() => toggle("want", c.code)}
+                        />
                         <span>
                           {c.shortName} <span className="code">{c.code}</span>
                           {c.status === "retired" ? " (retired)" : ""}
@@ -227,7 +317,14 @@ export function AdvisorPage() {
             {error && <ErrorBox error={error} />}
             <div className="wizard-actions">
               {step > 0 && (
-                <button type="button" className="button" onClick={() => { setProblem(undefined); setStep(step - 1); }}>
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => {
+                    setProblem(undefined);
+                    setStep(step - 1);
+                  }}
+                >
                   Back
                 </button>
               )}

@@ -5,9 +5,35 @@ import { useApi } from "../use-api.js";
 
 const LEVELS = ["foundational", "associate", "professional", "specialty"];
 const STATUSES = ["active", "beta", "retired"];
-const FOCUS = ["cloud", "ai", "architecture", "development", "operations", "data", "machine-learning", "devops", "generative-ai", "networking", "security", "database", "sap"];
+const FOCUS = [
+  "cloud",
+  "ai",
+  "architecture",
+  "development",
+  "operations",
+  "data",
+  "machine-learning",
+  "devops",
+  "generative-ai",
+  "networking",
+  "security",
+  "database",
+  "sap",
+];
 
-function Filter({ name, label, values, params, set }: { name: string; label: string; values: string[]; params: URLSearchParams; set: (k: string, v: string) => void }) {
+function Filter({
+  name,
+  label,
+  values,
+  params,
+  set,
+}: {
+  name: string;
+  label: string;
+  values: string[];
+  params: URLSearchParams;
+  set: (k: string, v: string) => void;
+}) {
   return (
     <label className="field">
       <span>{label}</span>
@@ -56,7 +82,8 @@ function Card({ c, all }: { c: CertificationSummary; all: CertificationSummary[]
         </p>
       ) : (
         <p className="card-facts">
-          {c.exam.questions} questions · {c.exam.durationMinutes} min · USD {c.exam.priceUsd} · pass {c.exam.passingScore}
+          {c.exam.questions} questions · {c.exam.durationMinutes} min · USD {c.exam.priceUsd} · pass{" "}
+          {c.exam.passingScore}
         </p>
       )}
     </li>
@@ -65,7 +92,12 @@ function Card({ c, all }: { c: CertificationSummary; all: CertificationSummary[]
 
 export function CatalogPage() {
   const [params, setParams] = useSearchParams();
-  const query = { level: params.get("level") ?? undefined, status: params.get("status") ?? undefined, focus: params.get("focus") ?? undefined, on: params.get("on") ?? undefined };
+  const query = {
+    level: params.get("level") ?? undefined,
+    status: params.get("status") ?? undefined,
+    focus: params.get("focus") ?? undefined,
+    on: params.get("on") ?? undefined,
+  };
   const key = JSON.stringify(query);
   const list = useApi(key, () => api.certifications(query));
   const all = useApi("all", () => api.certifications());
@@ -78,7 +110,9 @@ export function CatalogPage() {
   return (
     <section>
       <Title>AWS certification catalog</Title>
-      <p className="lead">Every AWS certification, current and retired. Retired ones are marked with what to take instead.</p>
+      <p className="lead">
+        Every AWS certification, current and retired. Retired ones are marked with what to take instead.
+      </p>
       <form className="filters" aria-label="Filter certifications" onSubmit={(e) => e.preventDefault()}>
         <Filter name="level" label="Level" values={LEVELS} params={params} set={set} />
         <Filter name="status" label="Status" values={STATUSES} params={params} set={set} />
@@ -97,7 +131,11 @@ export function CatalogPage() {
             </p>
             <ul className="cards">
               {certifications.map((c) => (
-                <Card key={c.slug} c={c} all={all.state === "ready" ? all.data.certifications : certifications} />
+                <Card
+                  key={c.slug}
+                  c={c}
+                  all={all.state === "ready" ? all.data.certifications : certifications}
+                />
               ))}
             </ul>
           </>

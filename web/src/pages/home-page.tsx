@@ -4,9 +4,24 @@ import { Status, Title } from "../components/status.js";
 import { useApi } from "../use-api.js";
 
 const TIERS = [
-  { level: "foundational", title: "Foundational", need: "No hands-on experience needed", blurb: "Cloud and AI fluency for any role." },
-  { level: "associate", title: "Associate", need: "About 1 year hands-on", blurb: "Role-based: build, run, design on AWS." },
-  { level: "professional", title: "Professional", need: "2+ years hands-on", blurb: "Senior design, DevOps and generative AI work." },
+  {
+    level: "foundational",
+    title: "Foundational",
+    need: "No hands-on experience needed",
+    blurb: "Cloud and AI fluency for any role.",
+  },
+  {
+    level: "associate",
+    title: "Associate",
+    need: "About 1 year hands-on",
+    blurb: "Role-based: build, run, design on AWS.",
+  },
+  {
+    level: "professional",
+    title: "Professional",
+    need: "2+ years hands-on",
+    blurb: "Senior design, DevOps and generative AI work.",
+  },
 ] as const;
 
 function TierList({ certs }: { certs: CertificationSummary[] }) {
@@ -28,8 +43,8 @@ export function HomePage() {
       <section className="hero">
         <Title>Choose, plan and pass your AWS certification</Title>
         <p className="lead">
-          certpath knows every AWS certification, current and retired, recommends a path that fits your role, experience and
-          stack, and explains each step.
+          certpath knows every AWS certification, current and retired, recommends a path that fits your role,
+          experience and stack, and explains each step.
         </p>
         <p className="hero-actions">
           <Link className="button button-primary" to="/advisor">
@@ -43,15 +58,20 @@ export function HomePage() {
       <section aria-labelledby="tiers-heading">
         <h2 id="tiers-heading">Four tiers of AWS certification</h2>
         <p>
-          Three levels build on each other; the Specialty tier sits beside them for deep expertise in one area and is usually taken
-          with Associate-level knowledge.
+          Three levels build on each other; the Specialty tier sits beside them for deep expertise in one area
+          and is usually taken with Associate-level knowledge.
         </p>
         <Status value={catalog} what="the tiers">
           {({ certifications }) => (
+            // biome-ignore lint/a11y/useSemanticElements: a labelled group of tier boxes, not a form fieldset
             <div className="tiers" role="group" aria-label="Certification tiers">
               <ol className="tier-steps">
                 {TIERS.map((t, i) => (
-                  <li key={t.level} className={`tier tier-${t.level}`} style={{ "--step": i } as React.CSSProperties}>
+                  <li
+                    key={t.level}
+                    className={`tier tier-${t.level}`}
+                    style={{ "--step": i } as React.CSSProperties}
+                  >
                     <h3>{t.title}</h3>
                     <p className="tier-need">{t.need}</p>
                     <p className="tier-blurb">{t.blurb}</p>
@@ -69,10 +89,12 @@ export function HomePage() {
           )}
         </Status>
         <div className="notice">
-          <strong>Guides written before 2026 are out of date.</strong> The Database, Data Analytics and SAP on AWS specialties were
-          retired in April 2024 and Machine Learning – Specialty on 31 March 2026; SysOps Administrator is now CloudOps Engineer –
-          Associate; AI Practitioner, Machine Learning Engineer and Generative AI Developer are new. certpath follows the current
-          program and shows retired certifications with their successors: <Link to="/catalog?status=retired">see the retired ones</Link>.
+          <strong>Guides written before 2026 are out of date.</strong> The Database, Data Analytics and SAP on
+          AWS specialties were retired in April 2024 and Machine Learning – Specialty on 31 March 2026; SysOps
+          Administrator is now CloudOps Engineer – Associate; AI Practitioner, Machine Learning Engineer and
+          Generative AI Developer are new. certpath follows the current program and shows retired
+          certifications with their successors: <Link to="/catalog?status=retired">see the retired ones</Link>
+          .
         </div>
       </section>
     </>

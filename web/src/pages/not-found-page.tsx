@@ -6,7 +6,8 @@ export function NotFoundPage() {
     <section>
       <Title>Page not found</Title>
       <p>
-        There is no page at this address. Try the <Link to="/catalog">catalog</Link> or the <Link to="/advisor">path advisor</Link>.
+        There is no page at this address. Try the <Link to="/catalog">catalog</Link> or the{" "}
+        <Link to="/advisor">path advisor</Link>.
       </p>
     </section>
   );

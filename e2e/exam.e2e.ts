@@ -1,0 +1,250 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { axeViolations, DESKTOP, launchBrowser, PHONE, type Served, startServer } from "./harness.js";
+
+let server: Served;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function open(path: string, viewport = DESKTOP): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  await page.goto(server.url + path);
+  return page;
+}
+
+interface StartedAttempt {
+  id: string;
+  questions: { id: string; type: string; domain: string }[];
+}
+
+async function startViaApi(body: Record<string, unknown>): Promise<StartedAttempt> {
+  const res = await fetch(`${server.url}/api/attempts`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  expect(res.status).toBe(201);
+  return (await res.json()) as StartedAttempt;
+}
+
+const mapCell = (p: Page, n: number) =>
+  p
+    .getByRole("navigation", { name: "Question map" })
+    .getByRole("button", { name: new RegExp(`^Question ${n},`) });
+
+/** Reads the countdown (m:ss or h:mm:ss) as seconds. */
+async function secondsLeft(p: Page): Promise<number> {
+  const text = (await p.getByRole("timer").textContent()) ?? "";
+  return text.split(":").reduce((acc, part) => acc * 60 + Number(part), 0);
+}
+
+let examAttempt = "";
+
+describe("web: timed exam, end to end", () => {
+  it("starts from the exam list, answers by keyboard, survives a reload, submits via the dialog and shows the report", async () => {
+    const p = await open("/exams");
+    await p.getByRole("link", { name: "Cloud Practitioner" }).click();
+    await p.getByRole("heading", { level: 1, name: /Cloud Practitioner: practice exam/ }).waitFor();
+    await p.getByLabel("Length (exam and practice)").selectOption("5");
+    await p.getByRole("button", { name: "Start exam" }).click();
+    await p.getByRole("heading", { name: "Question 1 of 5" }).waitFor();
+    examAttempt = new URL(p.url()).pathname.split("/")[2] ?? "";
+    expect(await secondsLeft(p)).toBeGreaterThan(0);
+
+    // Keyboard only: 1 picks option A, N moves on, F flags.
+    await p.keyboard.press("1");
+    await p.getByText("✓ Saved").waitFor();
+    expect(await mapCell(p, 1).getAttribute("aria-label")).toBe("Question 1, answered");
+    await p.keyboard.press("n");
+    await p.getByRole("heading", { name: "Question 2 of 5" }).waitFor();
+    // Focus moves to the new question's heading for screen readers.
+    expect(await p.evaluate(() => document.activeElement?.id)).toBe("question-heading");
+    await p.keyboard.press("2");
+    await p.getByText("✓ Saved").waitFor();
+    await p.keyboard.press("f");
+    await p.getByRole("button", { name: "Flagged for review", exact: true }).waitFor();
+    await expect
+      .poll(() => mapCell(p, 2).getAttribute("aria-label"))
+      .toBe("Question 2, answered, flagged for review");
+    await p.getByText("✓ Saved").waitFor();
+    await p.keyboard.press("n");
+    await p.getByRole("heading", { name: "Question 3 of 5" }).waitFor();
+    // Tab to the first option and choose it with Space, as a screen-reader user would.
+    await p.locator(".answer-options input").first().focus();
+    await p.keyboard.press("Space");
+    await p.getByText("✓ Saved").waitFor();
+    const before = await secondsLeft(p);
+
+    // Reload mid-exam: answers, flag, position and time come back from the server.
+    await p.reload();
+    await p.getByRole("heading", { name: "Question 3 of 5" }).waitFor();
+    expect(await mapCell(p, 1).getAttribute("aria-label")).toBe("Question 1, answered");
+    expect(await mapCell(p, 2).getAttribute("aria-label")).toBe("Question 2, answered, flagged for review");
+    expect(await mapCell(p, 3).getAttribute("aria-label")).toBe("Question 3, answered");
+    expect(await mapCell(p, 4).getAttribute("aria-label")).toBe("Question 4, unanswered");
+    const after = await secondsLeft(p);
+    expect(after).toBeLessThanOrEqual(before);
+    expect(after).toBeGreaterThan(before - 30);
+    await mapCell(p, 1).click();
+    await p.getByRole("heading", { name: "Question 1 of 5" }).waitFor();
+    expect(await p.locator(".answer-options input").first().isChecked()).toBe(true);
+
+    // The confirm dialog lists what is open, with links back.
+    await p.getByRole("button", { name: "Submit…" }).click();
+    const dialog = p.getByRole("dialog", { name: "Submit your answers?" });
+    await dialog.waitFor();
+    expect(await dialog.getByRole("heading", { name: "Unanswered (2)" }).count()).toBe(1);
+    expect(await dialog.getByRole("heading", { name: "Flagged for review (1)" }).count()).toBe(1);
+    await dialog.getByRole("button", { name: "Question 4" }).click();
+    await p.getByRole("heading", { name: "Question 4 of 5" }).waitFor();
+    await p.getByRole("button", { name: "Submit…" }).click();
+    await dialog.getByRole("button", { name: "Submit now" }).click();
+
+    await p.getByRole("heading", { level: 1, name: /Your result/ }).waitFor();
+    const result = (await p.locator("#result-heading").textContent()) ?? "";
+    expect(result).toMatch(/(Pass|Did not pass): \d{3,4}/);
+    expect(result).toContain("pass mark 700");
+    expect(await p.locator(".result-card").textContent()).toMatch(/\d of 5 questions correct/);
+    expect(await p.locator(".score-mark").count()).toBe(1);
+    expect(await p.locator(".domain-results li").count()).toBeGreaterThan(0);
+    expect(await p.locator(".domain-results").textContent()).toMatch(/Meets competencies|Needs improvement/);
+    expect(await p.locator(".method").textContent()).toContain("estimate");
+
+    // Review: explanations for every option, and the flagged filter.
+    await p.getByRole("link", { name: "Review every question" }).click();
+    await p.getByRole("heading", { level: 1, name: /Review/ }).waitFor();
+    expect(await p.locator(".review-item").count()).toBe(5);
+    expect(await p.locator(".review-item").first().locator(".explanations li").count()).toBeGreaterThan(1);
+    expect(
+      await p.locator(".review-item").first().getByRole("heading", { name: "Correct answer" }).count(),
+    ).toBe(1);
+    await p.getByRole("button", { name: /^Flagged/ }).click();
+    await expect.poll(() => p.locator(".review-item").count()).toBe(1);
+    expect(await p.locator(".review-item").textContent()).toContain("Flagged");
+
+    // A submitted attempt's exam screen goes to the report.
+    await p.goto(`${server.url}/attempts/${examAttempt}`);
+    await p.getByRole("heading", { level: 1, name: /Your result/ }).waitFor();
+    await p.close();
+  });
+
+  it("lists the attempt in the history with its score and a link to the report", async () => {
+    const p = await open("/history");
+    const row = p.locator("tbody tr", { hasText: "CLF-C02" }).first();
+    await row.waitFor();
+    expect(await row.textContent()).toMatch(/Exam.*\d+ \(\d\/5\).*(Pass|Fail)/);
+    await row.getByRole("link", { name: /Report/ }).click();
+    await p.getByRole("heading", { level: 1, name: /Your result/ }).waitFor();
+    await p.close();
+  });
+});
+
+describe("web: practice and drills", () => {
+  it("practice mode shows whether the answer is right, the correct answer and every explanation", async () => {
+    const a = await startViaApi({ exam: "CLF-C02", mode: "practice", count: 3 });
+    const p = await open(`/attempts/${a.id}`);
+    await p.getByRole("heading", { name: "Question 1 of 3" }).waitFor();
+    expect(await p.getByText("Untimed").count()).toBe(1);
+    await p.locator(".answer-options label").first().click();
+    const feedback = p.locator(".feedback");
+    await feedback.waitFor();
+    expect(await feedback.getByRole("heading").first().textContent()).toMatch(/Correct|Not quite/);
+    expect(await feedback.textContent()).toContain("The correct answer");
+    expect(await feedback.locator(".explanations li").count()).toBeGreaterThan(1);
+    await p.close();
+  });
+
+  it("an AIF-C01 drill handles ordering (keyboard Up/Down) and matching (a select per item)", async () => {
+    const a = await startViaApi({ exam: "AIF-C01", mode: "drill", domains: ["2"], count: 50 });
+    const ordering = a.questions.findIndex((q) => q.type === "ordering");
+    const matching = a.questions.findIndex((q) => q.type === "matching");
+    expect(ordering).toBeGreaterThanOrEqual(0);
+    expect(matching).toBeGreaterThanOrEqual(0);
+
+    const p = await open(`/attempts/${a.id}?q=${ordering + 1}`);
+    await p.getByRole("heading", { name: `Question ${ordering + 1} of ${a.questions.length}` }).waitFor();
+    const items = p.locator(".ordering-item .option-text");
+    const first = await items.first().textContent();
+    await p
+      .getByRole("button", { name: /^Move down:/ })
+      .first()
+      .focus();
+    await p.keyboard.press("Enter");
+    await p.getByText("✓ Saved").waitFor();
+    expect(await items.nth(1).textContent()).toBe(first);
+    // Focus stays with the moved item's button, so the learner can keep moving it.
+    expect(await p.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe(
+      `Move down: ${first}`,
+    );
+    await p.locator(".feedback").waitFor();
+    expect(await p.locator(".feedback ol.plain-list li").count()).toBe(await items.count());
+
+    await mapCell(p, matching + 1).click();
+    await p.getByRole("heading", { name: `Question ${matching + 1} of ${a.questions.length}` }).waitFor();
+    const selects = p.locator(".matching select");
+    const n = await selects.count();
+    expect(n).toBeGreaterThan(1);
+    for (let i = 0; i < n; i++) await selects.nth(i).selectOption({ index: 1 });
+    await p.getByText("✓ Saved").waitFor();
+    await p.locator(".feedback").waitFor();
+    expect(await p.locator(".feedback").textContent()).toContain("→");
+    await p.reload();
+    await p.getByRole("heading", { name: `Question ${matching + 1} of ${a.questions.length}` }).waitFor();
+    for (let i = 0; i < n; i++) expect(await selects.nth(i).inputValue()).not.toBe("");
+    await p.close();
+  });
+
+  it("a closed attempt or an exam without questions gives a clear message", async () => {
+    const p = await open("/exams/SOA-C03");
+    await p.getByRole("button", { name: "Start practice" }).click();
+    await p.getByRole("alert").waitFor();
+    expect(await p.getByRole("alert").textContent()).toContain("no questions for SOA-C03");
+    await p.goto(`${server.url}/attempts/no-such-attempt`);
+    await p.getByRole("alert").waitFor();
+    await p.close();
+  });
+});
+
+describe("web: practice exams accessibility and layout", () => {
+  for (const [name, viewport] of [
+    ["desktop", DESKTOP],
+    ["phone", PHONE],
+  ] as const) {
+    it(`has no serious or critical axe violations (${name})`, async () => {
+      const open1 = await startViaApi({ exam: "AIF-C01", mode: "exam", count: 5 });
+      const submitted = examAttempt || (await startViaApi({ exam: "CLF-C02", mode: "exam", count: 5 })).id;
+      await fetch(`${server.url}/api/attempts/${submitted}/submit`, { method: "POST" });
+      const pages: [string, string][] = [
+        ["/exams", "main h1"],
+        ["/exams/CLF-C02", "main h1"],
+        [`/attempts/${open1.id}`, "#question-heading"],
+        [`/attempts/${submitted}/report`, "main h1"],
+        [`/attempts/${submitted}/review`, "main h1"],
+        ["/history", "main h1"],
+      ];
+      for (const [path, ready] of pages) {
+        const p = await open(path, viewport);
+        await p.locator(ready).waitFor();
+        await p.waitForLoadState("networkidle");
+        expect(await axeViolations(p), path).toEqual([]);
+        const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, `${path} horizontal overflow`).toBeLessThanOrEqual(0);
+        if (path.startsWith("/attempts/") && !path.includes("/re")) {
+          // The confirm dialog too.
+          await p.getByRole("button", { name: "Submit…" }).click();
+          await p.getByRole("dialog").waitFor();
+          expect(await axeViolations(p), `${path} dialog`).toEqual([]);
+        }
+        await p.close();
+      }
+    });
+  }
+});

@@ -1,0 +1,96 @@
+import type { Answer } from "../../../src/core/bank/question-types.js";
+import type { ExamMode, QuestionView } from "../../../src/core/exam/attempt.js";
+import type { DomainResult, ScoreReport } from "../../../src/core/exam/scoring.js";
+
+export type { Answer, DomainResult, ExamMode, QuestionView };
+
+/** What the learner has saved for one question. */
+export interface SavedState {
+  selected: string[] | null;
+  pairs?: [string, string][];
+  flagged: boolean;
+}
+
+/** `GET /api/attempts/:id`: the attempt as the learner may see it (never a key). */
+export interface AttemptView {
+  id: string;
+  exam: string;
+  mode: ExamMode;
+  status: "in-progress" | "submitted";
+  startedAt: string;
+  endsAt: string | null;
+  submittedAt: string | null;
+  secondsRemaining: number | null;
+  notice?: string;
+  retakeOf?: string;
+  questions: QuestionView[];
+  answers: Record<string, SavedState>;
+}
+
+export interface StartInput {
+  exam: string;
+  mode: ExamMode;
+  count?: number;
+  domains?: string[];
+  services?: string[];
+  retakeOf?: string;
+  mistakes?: boolean;
+}
+
+export interface AnswerInput {
+  selected?: string[];
+  pairs?: [string, string][];
+  flagged?: boolean;
+}
+
+/** The reply to a saved answer; practice and drills add the feedback. */
+export interface Feedback {
+  saved: true;
+  correct?: boolean;
+  correctOptions?: Answer;
+  explanations?: Record<string, string>;
+}
+
+export interface Report extends ScoreReport {
+  id: string;
+  exam: string;
+  name: string;
+  mode: ExamMode;
+  submittedAt: string | null;
+}
+
+export interface ReviewQuestion extends QuestionView {
+  options: { id: string; text: string; explanation: string | null }[];
+  prompts?: { id: string; text: string; explanation: string | null }[];
+  answer: { selected?: string[] | null; pairs?: [string, string][]; flagged: boolean } | null;
+  correct: boolean;
+  correctOptions: Answer;
+  services: string[];
+  references: string[];
+}
+
+export interface Review extends Report {
+  questions: ReviewQuestion[];
+}
+
+export interface HistoryItem {
+  id: string;
+  exam: string;
+  mode: ExamMode;
+  status: "in-progress" | "submitted";
+  startedAt: string;
+  submittedAt: string | null;
+  questions: number;
+  scaledScore: number | null;
+  passingScore: number | null;
+  passed: boolean | null;
+  correct: number | null;
+}
+
+/** True when the learner has given some answer (a flag alone is not an answer). */
+export function isAnswered(a: SavedState | undefined): boolean {
+  if (!a) return false;
+  return (a.selected?.length ?? 0) > 0 || (a.pairs?.length ?? 0) > 0;
+}
+
+export const MODE_LABEL: Record<ExamMode, string> = { exam: "Exam", practice: "Practice", drill: "Drill" };
