@@ -131,6 +131,12 @@ async function load(clients, ms, next) {
   };
 }
 
+/** CPU seconds the process has used so far (user + system), to tell a busy server from a busy client. */
+function cpuSeconds(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 function rssMb(pid) {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   const kb = (k) => Number(new RegExp(`${k}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
@@ -153,7 +159,10 @@ async function benchHttp() {
     }
     const seconds = Number(process.env.BENCH_SECONDS ?? 8);
     await load(clients, 1000, () => [`${url}/api/health`, "GET"]); // warm up
+    let cpu = cpuSeconds(child.pid);
     const health = await load(clients, seconds * 1000, () => [`${url}/api/health`, "GET"]);
+    health.serverCpuShare = +((cpuSeconds(child.pid) - cpu) / seconds).toFixed(2);
+    cpu = cpuSeconds(child.pid);
     const save = await load(clients, seconds * 1000, (c, i) => {
       const a = attempts[c];
       const q = a.questions[i % a.questions.length];
@@ -164,6 +173,7 @@ async function benchHttp() {
         { selected: [pick], flagged: i % 7 === 0 },
       ];
     });
+    save.serverCpuShare = +((cpuSeconds(child.pid) - cpu) / seconds).toFixed(2);
     const memory = rssMb(child.pid);
     const ratio = save.perSecond / health.perSecond;
     return {

@@ -63,7 +63,7 @@ export async function openExamContext(
     catalog: ctx.catalog,
     bank: indexBank(questions),
     questions: new Map(questions.map((q) => [q.id, q])),
-    repo: new AttemptRepository(store.db),
+    repo: new AttemptRepository(store.db, store.dialect),
     now: ctx.now,
     newId: () => randomUUID(),
     newSeed: () => randomBytes(6).toString("hex"),

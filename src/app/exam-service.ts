@@ -22,6 +22,14 @@ import { assembleForm, type indexBank } from "../core/exam/form-assembly.js";
 import { scoreForm } from "../core/exam/scoring.js";
 import type { AttemptRepository } from "../store/attempt-repository.js";
 
+interface AttemptFacts {
+  learner: string;
+  exam: string;
+  mode: ExamMode;
+  endsAt: string | null;
+  questionIds: ReadonlySet<string>;
+}
+
 /** Until accounts exist, every attempt belongs to the one local learner. */
 export const LOCAL_LEARNER = "local";
 
@@ -190,17 +198,13 @@ export class ExamService {
   /** Saves one answer (and/or the flag); practice and drills get immediate feedback on a complete answer. */
   async answer(id: string, questionId: string, input: Answer & { flagged?: boolean | undefined }) {
     const now = this.d.now();
-    // The hot path: read only what the check needs; the full attempt only when its time is up.
-    let attempt = await this.d.repo.findOpenState(id);
-    if (!attempt) throw new NotFoundError("attempt.not_found", `No attempt has the id "${id}".`);
-    if (attempt.status === "in-progress" && isTimeUp(attempt, now))
-      attempt = await this.settle(await this.d.repo.get(id), now);
-    if (!attempt.questionIds.includes(questionId))
+    const facts = await this.facts(id);
+    if (isTimeUp(facts, now)) assertOpen(await this.settle(await this.d.repo.get(id), now), now);
+    if (!facts.questionIds.has(questionId))
       throw new NotFoundError(
         "attempt.question_not_found",
         `Question "${questionId}" is not part of attempt ${id}.`,
       );
-    assertOpen(attempt, now);
     const q = this.question(questionId);
     const hasAnswer = input.selected !== undefined || input.pairs !== undefined;
     if (hasAnswer) checkAnswer(q, input);
@@ -211,20 +215,42 @@ export class ExamService {
         { field: "selected" },
       );
     const saved = await this.d.repo.saveAnswer(id, questionId, input, now.toISOString());
+    // The save itself checks, in the same statement, that the attempt is still open.
     if (!saved)
-      throw new ConflictError("attempt.closed", "This attempt is closed; the answer was not saved.");
+      throw new ConflictError("attempt.closed", "This attempt has been submitted; the answer was not saved.");
     // Feedback (and a history entry) once the answer is whole, not for each click of a multi-part answer.
-    if (attempt.mode !== "exam" && hasAnswer && isComplete(q, input)) {
+    if (facts.mode !== "exam" && hasAnswer && isComplete(q, input)) {
       const fb = feedback(q, input);
-      await this.d.repo.recordHistory(attempt.learner, {
+      await this.d.repo.recordHistory(facts.learner, {
         questionId,
-        exam: attempt.exam,
+        exam: facts.exam,
         correct: fb.correct,
         at: now.toISOString(),
       });
       return { saved: true as const, ...fb };
     }
     return { saved: true as const };
+  }
+
+  // What never changes once an attempt exists (who, which exam, mode, questions, end time) is kept per
+  // process so that an answer save is one statement. Nothing mutable is cached: status lives in the database.
+  private readonly factsCache = new Map<string, AttemptFacts>();
+
+  private async facts(id: string): Promise<AttemptFacts> {
+    const cached = this.factsCache.get(id);
+    if (cached) return cached;
+    const a = await this.d.repo.findOpenState(id);
+    if (!a) throw new NotFoundError("attempt.not_found", `No attempt has the id "${id}".`);
+    const facts: AttemptFacts = {
+      learner: a.learner,
+      exam: a.exam,
+      mode: a.mode,
+      endsAt: a.endsAt,
+      questionIds: new Set(a.questionIds),
+    };
+    if (this.factsCache.size >= 10_000) this.factsCache.delete(this.factsCache.keys().next().value as string);
+    this.factsCache.set(id, facts);
+    return facts;
   }
 
   /** Submits and scores; submitting twice returns the same report. */

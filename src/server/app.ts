@@ -8,6 +8,7 @@ import { registerAdviceRoutes } from "./advice-routes.js";
 import { registerAttemptRoutes } from "./attempt-routes.js";
 import { registerCatalogRoutes } from "./catalog-routes.js";
 import { errorResponse, handleError, validationResponse } from "./errors.js";
+import { nodeJsonBody } from "./node-json-body.js";
 
 export interface AppOptions {
   /** Folder of the built web app; when absent only the API is served. */
@@ -25,16 +26,16 @@ export function createApp(ctx: AppContext, options: AppOptions = {}) {
     },
   });
   app.onError(handleError);
-  app.use(
-    "/api/*",
-    bodyLimit({
-      maxSize: 64 * 1024,
-      onError: (c) => errorResponse(c, 413, "request.too_large", "The request body is larger than 64 KB."),
-    }),
-  );
+  const maxBody = 64 * 1024;
+  const limit = bodyLimit({
+    maxSize: maxBody,
+    onError: (c) => errorResponse(c, 413, "request.too_large", "The request body is larger than 64 KB."),
+  });
+  app.use("/api/*", nodeJsonBody(maxBody, limit));
   app.use("/api/*", async (c, next) => {
-    await next();
+    // Set before the handler builds its response: changing headers afterwards makes Hono copy it.
     c.header("Cache-Control", "no-store");
+    await next();
   });
 
   app.get("/api/health", (c) => c.json({ status: "ok", version: options.version ?? "0.1.0" }));

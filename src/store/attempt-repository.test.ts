@@ -63,7 +63,7 @@ describe.each(dialects)("attempt repository on %s", (name, url) => {
     const u = url();
     if (!u) return;
     store = await openStore(u);
-    repo = new AttemptRepository(store.db);
+    repo = new AttemptRepository(store.db, store.dialect);
   });
   afterAll(async () => store?.close());
   const test = (title: string, fn: () => Promise<void>) =>

@@ -2,6 +2,8 @@ import type { Kysely } from "kysely";
 import type { Answer } from "../core/bank/question-types.js";
 import { NotFoundError } from "../core/errors.js";
 import type { Attempt, ExamMode, SavedAnswer } from "../core/exam/attempt.js";
+import type { Dialect } from "./database.js";
+import { PreparedQueries } from "./prepared-queries.js";
 import type { AnswersTable, AttemptsTable, Database } from "./schema.js";
 
 function toRow(a: Attempt): AttemptsTable {
@@ -60,7 +62,14 @@ export interface HistoryEntry {
 
 /** Attempts, answers and per-question history; the same behaviour on SQLite and PostgreSQL. */
 export class AttemptRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly prepared: PreparedQueries;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: Dialect = "sqlite",
+  ) {
+    this.prepared = new PreparedQueries(db);
+  }
 
   async create(attempt: Attempt): Promise<void> {
     await this.db.insertInto("attempts").values(toRow(attempt)).execute();
@@ -83,11 +92,17 @@ export class AttemptRepository {
   ): Promise<
     Pick<Attempt, "id" | "learner" | "exam" | "mode" | "status" | "endsAt" | "questionIds"> | undefined
   > {
-    const r = await this.db
-      .selectFrom("attempts")
-      .select(["id", "learner", "exam", "mode", "status", "ends_at", "question_ids"])
-      .where("id", "=", id)
-      .executeTakeFirst();
+    const {
+      rows: [r],
+    } = await this.prepared.run(
+      "findOpenState",
+      (p) =>
+        this.db
+          .selectFrom("attempts")
+          .select(["id", "learner", "exam", "mode", "status", "ends_at", "question_ids"])
+          .where("id", "=", p("id")),
+      { id },
+    );
     if (!r) return undefined;
     return {
       id: r.id,
@@ -127,35 +142,43 @@ export class AttemptRepository {
     const selected = answer.selected !== undefined ? JSON.stringify(answer.selected) : null;
     const pairs = answer.pairs !== undefined ? JSON.stringify(answer.pairs) : null;
     const flagged = answer.flagged !== undefined ? Number(answer.flagged) : null;
-    const saved = await this.db
-      .insertInto("answers")
-      .columns(["attempt_id", "question_id", "selected", "pairs", "flagged", "updated_at"])
-      .expression((eb) =>
-        eb
-          .selectFrom("attempts")
-          .select([
-            "id",
-            eb.val(questionId).as("question_id"),
-            eb.val(selected).as("selected"),
-            eb.val(pairs).as("pairs"),
-            eb.val(flagged ?? 0).as("flagged"),
-            eb.val(now).as("updated_at"),
-          ])
-          .where("id", "=", attemptId)
-          .where("status", "=", "in-progress")
-          .where((w) => w.or([w("ends_at", "is", null), w("ends_at", ">", now)])),
-      )
-      .onConflict((oc) =>
-        oc.columns(["attempt_id", "question_id"]).doUpdateSet((eb) => ({
-          selected: selected === null ? eb.ref("answers.selected") : eb.ref("excluded.selected"),
-          pairs: pairs === null ? eb.ref("answers.pairs") : eb.ref("excluded.pairs"),
-          flagged: flagged === null ? eb.ref("answers.flagged") : eb.ref("excluded.flagged"),
-          updated_at: eb.ref("excluded.updated_at"),
-        })),
-      )
-      .returning("question_id")
-      .executeTakeFirst();
-    return saved !== undefined;
+    // One compiled statement per combination of given fields: a field left out keeps its saved value.
+    const shape = `saveAnswer:${selected === null}:${pairs === null}:${flagged === null}`;
+    const { rows, affected } = await this.prepared.run(
+      shape,
+      (p) =>
+        this.db
+          .insertInto("answers")
+          .columns(["attempt_id", "question_id", "selected", "pairs", "flagged", "updated_at"])
+          .expression((eb) =>
+            eb
+              .selectFrom("attempts")
+              .select([
+                "id",
+                eb.val(p("questionId")).as("question_id"),
+                eb.val(p("selected")).as("selected"),
+                eb.val(p("pairs")).as("pairs"),
+                eb.val(p("flagged")).as("flagged"),
+                eb.val(p("now")).as("updated_at"),
+              ])
+              .where("id", "=", p("attemptId"))
+              .where("status", "=", "in-progress")
+              .where((w) => w.or([w("ends_at", "is", null), w("ends_at", ">", p("now"))])),
+          )
+          .onConflict((oc) =>
+            oc.columns(["attempt_id", "question_id"]).doUpdateSet((eb) => ({
+              selected: selected === null ? eb.ref("answers.selected") : eb.ref("excluded.selected"),
+              pairs: pairs === null ? eb.ref("answers.pairs") : eb.ref("excluded.pairs"),
+              flagged: flagged === null ? eb.ref("answers.flagged") : eb.ref("excluded.flagged"),
+              updated_at: eb.ref("excluded.updated_at"),
+            })),
+          )
+          // SQLite reports the affected rows, and RETURNING on an upsert costs it ~15× the statement;
+          // PGlite reports no row counts, so PostgreSQL dialects use RETURNING.
+          .$if(this.dialect !== "sqlite", (q) => q.returning("question_id")),
+      { questionId, selected, pairs, flagged: flagged ?? 0, now, attemptId },
+    );
+    return this.dialect === "sqlite" ? affected === 1n : rows.length > 0;
   }
 
   async answers(attemptId: string): Promise<SavedAnswer[]> {

@@ -1,6 +1,7 @@
 import { Link, useParams } from "react-router";
 import { api } from "../api.js";
 import { DomainChart } from "../components/domain-chart.js";
+import { ExamFacts } from "../components/exam-facts.js";
 import { Badge, Status, Title } from "../components/status.js";
 import { useApi } from "../use-api.js";
 
@@ -40,31 +41,7 @@ export function CertificationPage() {
             </div>
           )}
           <p className="lead">{c.summary}</p>
-          <dl className="facts">
-            <div>
-              <dt>Questions</dt>
-              <dd>
-                {c.exam.questions ?? "?"}
-                {c.exam.scoredQuestions ? ` (${c.exam.scoredQuestions} scored)` : ""}
-              </dd>
-            </div>
-            <div>
-              <dt>Time</dt>
-              <dd>{c.exam.durationMinutes ?? "?"} minutes</dd>
-            </div>
-            <div>
-              <dt>Price</dt>
-              <dd>{c.exam.priceUsd ? `USD ${c.exam.priceUsd}` : "?"}</dd>
-            </div>
-            <div>
-              <dt>Passing score</dt>
-              <dd>{c.exam.passingScore ?? "?"} of 1000</dd>
-            </div>
-            <div>
-              <dt>Question types</dt>
-              <dd>{c.exam.questionTypes.join(", ").replaceAll("-", " ") || "?"}</dd>
-            </div>
-          </dl>
+          <ExamFacts exam={c.exam} />
           {c.domains.length > 0 && (
             <section aria-labelledby="domains-heading">
               <h2 id="domains-heading">Exam domains</h2>

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { api, type CertificationDetail } from "../api.js";
 import { DomainChart } from "../components/domain-chart.js";
+import { ExamFacts } from "../components/exam-facts.js";
 import { ErrorBox, Status, Title } from "../components/status.js";
 import { useStartAttempt } from "../exam/use-start.js";
 import { useApi } from "../use-api.js";
@@ -196,24 +197,7 @@ export function ExamStartPage() {
             <Link to="/exams">Practice exams</Link> · <span className="code">{c.code}</span> · {c.level}
           </p>
           <Title>{`${c.name}: practice exam`}</Title>
-          <dl className="facts">
-            <div>
-              <dt>Questions</dt>
-              <dd>{c.exam.questions ?? "?"}</dd>
-            </div>
-            <div>
-              <dt>Time</dt>
-              <dd>{c.exam.durationMinutes ?? "?"} minutes</dd>
-            </div>
-            <div>
-              <dt>Pass mark</dt>
-              <dd>{c.exam.passingScore ?? "?"} of 1000</dd>
-            </div>
-            <div>
-              <dt>Question types</dt>
-              <dd>{c.exam.questionTypes.join(", ").replaceAll("-", " ") || "?"}</dd>
-            </div>
-          </dl>
+          <ExamFacts exam={c.exam} price={false} />
           {c.domains.length > 0 && (
             <section aria-labelledby="domains-heading">
               <h2 id="domains-heading">Domains and weights</h2>
