@@ -114,7 +114,7 @@ describe("certpath history and review", () => {
     };
     expect(body.id).toBe(submittedId);
     expect(body.scaledScore).toBe(score);
-    expect(body.method).toMatch(/Estimate/);
+    expect(body.method).toMatch(/AWS does not publish/);
     expect(body.questions).toHaveLength(3);
     for (const q of body.questions) {
       expect(q.answer).not.toBeNull();
@@ -229,7 +229,7 @@ describe("certpath exam in a terminal", () => {
       await pty.press("y", /Scaled score \d+ of 1000 · pass mark 700 · (PASS|FAIL)/);
       expect(await pty.exited).toBe(0);
       expect(pty.text).toMatch(/Meets competencies|Needs improvement/);
-      expect(pty.text).toMatch(/Estimate: AWS does not publish/);
+      expect(pty.text).toMatch(/This score is an estimate. AWS does not publish/);
       expect(pty.text).toMatch(/certpath review [0-9a-f-]{36}/);
     } finally {
       pty.kill();

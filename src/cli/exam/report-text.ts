@@ -31,7 +31,7 @@ export function reportLines(r: ScoreReportView, p: Paint, width = 80): string[] 
       out.push(`     ${bar(share, 30)} ${d.correct} of ${d.total} (${Math.round(share * 100)}%)`);
     }
   }
-  out.push("", ...wrapLines(r.method, Math.min(width, 88)).map(p.dim));
+  out.push("", ...wrapLines(`This score is an estimate. ${r.method}`, Math.min(width, 88)).map(p.dim));
   return out;
 }
 

@@ -10,7 +10,7 @@ import type { Blueprint } from "./blueprint.js";
  */
 export const RAW_CUT = 0.7;
 export const SCORING_METHOD =
-  "Estimate: AWS does not publish how raw results are equated to its 100–1000 scale. certpath maps 70% correct to the exam's pass mark, 0% to 100 and 100% to 1000, linearly in between. Every question counts (AWS leaves 10–15 unscored), and each is all-or-nothing, as on the real exam.";
+  "AWS does not publish how raw results are equated to its 100–1000 scale. certpath maps 70% correct to the exam's pass mark, 0% to 100 and 100% to 1000, linearly in between. Every question counts (AWS leaves 10–15 unscored), and each is all-or-nothing, as on the real exam.";
 
 /** Scaled score for a raw share of correct answers. */
 export function scaleScore(rawShare: number, passingScore: number): number {
