@@ -14,10 +14,7 @@ export async function runAction(action: () => Promise<unknown>): Promise<void> {
     const code = await action();
     if (typeof code === "number") process.exitCode = code;
   } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`certpath: ${e.message}\n`);
-      process.exitCode = EXIT_USAGE;
-    } else if (e instanceof DomainError) {
+    if (e instanceof UsageError || e instanceof DomainError) {
       process.stderr.write(`certpath: ${e.message}\n`);
       process.exitCode = EXIT_USAGE;
     } else if (e instanceof ContentError) {

@@ -45,6 +45,9 @@ export function retiredOn(cert: Certification, on: IsoDate): IsoDate | undefined
   return addDays(v.availableUntil, 1);
 }
 
+// Tier order for lists; retired certifications come after the active ones of their tier.
+const LEVEL_ORDER: Record<Level, number> = { foundational: 0, associate: 1, professional: 2, specialty: 3 };
+
 export interface CatalogFilter {
   level?: Level | undefined;
   status?: Exclude<Status, "upcoming"> | undefined;
@@ -54,7 +57,6 @@ export interface CatalogFilter {
 
 /** Certifications that exist on `filter.on` and match the filter, in tier order. */
 export function listCertifications(catalog: Catalog, filter: CatalogFilter): Certification[] {
-  const order: Record<Level, number> = { foundational: 0, associate: 1, professional: 2, specialty: 3 };
   return catalog.certifications
     .filter((c) => {
       const status = certificationStatus(c, filter.on);
@@ -64,13 +66,12 @@ export function listCertifications(catalog: Catalog, filter: CatalogFilter): Cer
       if (filter.focus && c.focus !== filter.focus) return false;
       return true;
     })
-    .sort(
-      (a, b) =>
-        order[a.level] - order[b.level] ||
-        (certificationStatus(a, filter.on) === "retired" ? 1 : 0) -
-          (certificationStatus(b, filter.on) === "retired" ? 1 : 0) ||
-        a.slug.localeCompare(b.slug),
-    );
+    .map((c) => ({
+      c,
+      key: [LEVEL_ORDER[c.level], certificationStatus(c, filter.on) === "retired" ? 1 : 0] as const,
+    }))
+    .sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.c.slug.localeCompare(b.c.slug))
+    .map((x) => x.c);
 }
 
 /** How a query found its certification, so a rename or alias can be explained to the user. */
