@@ -143,6 +143,37 @@ function rssMb(pid) {
   return { rssMb: +(kb("VmRSS") / 1024).toFixed(1), peakRssMb: +(kb("VmHWM") / 1024).toFixed(1) };
 }
 
+/** JavaScript a browser downloads to show the exam route, gzipped (as a server would send it). */
+async function measureWebFirstLoad(pageUrl) {
+  const { chromium } = await import("playwright-core");
+  const { gzipSync } = await import("node:zlib");
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+    ],
+  });
+  try {
+    const page = await browser.newPage();
+    const scripts = [];
+    page.on("response", (r) => {
+      if (r.request().resourceType() === "script")
+        scripts.push(r.body().then((b) => ({ url: new URL(r.url()).pathname, gzip: gzipSync(b).length })));
+    });
+    await page.goto(pageUrl, { waitUntil: "networkidle" });
+    await page.locator("main h2, main h1").first().waitFor();
+    const files = await Promise.all(scripts);
+    const bytes = files.reduce((a, f) => a + f.gzip, 0);
+    return { route: "/attempts/:id", files: files.length, kbGzip: +(bytes / 1024).toFixed(1) };
+  } finally {
+    await browser.close();
+  }
+}
+
 async function benchHttp() {
   const dir = mkdtempSync(join(tmpdir(), "certpath-bench-"));
   const { child, url } = await startServer(join(dir, "bench.db"));
@@ -175,6 +206,7 @@ async function benchHttp() {
     });
     save.serverCpuShare = +((cpuSeconds(child.pid) - cpu) / seconds).toFixed(2);
     const memory = rssMb(child.pid);
+    const webFirstLoad = await measureWebFirstLoad(`${url}/attempts/${attempts[0].id}`);
     const ratio = save.perSecond / health.perSecond;
     return {
       clients,
@@ -184,8 +216,14 @@ async function benchHttp() {
       answerSave: save,
       saveToHealthRatio: +ratio.toFixed(2),
       memory,
-      budget: { saveToHealthRatio: 0.4, p99Ms: 50, rssMb: 200 },
-      withinBudget: ratio >= 0.4 && save.p99Ms <= 50 && memory.peakRssMb <= 200 && save.errors === 0,
+      webFirstLoad,
+      budget: { saveToHealthRatio: 0.4, p99Ms: 50, rssMb: 200, webFirstLoadKbGzip: 150 },
+      withinBudget:
+        ratio >= 0.4 &&
+        save.p99Ms <= 50 &&
+        memory.peakRssMb <= 200 &&
+        save.errors === 0 &&
+        webFirstLoad.kbGzip <= 150,
     };
   } finally {
     child.kill("SIGTERM");

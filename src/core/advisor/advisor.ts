@@ -426,7 +426,7 @@ function stepReasons(
       candidate.source === "goal" && goal.id !== role.id
         ? `your goal (${goal.label.toLowerCase()})`
         : `a ${who.label.toLowerCase()}`;
-    reasons.push(`It is on the ${candidate.title} path for ${relation}.`);
+    reasons.push(`It is a step of “${candidate.title}” for ${relation}.`);
   }
   if (cert.level === "foundational" && (!profile.itBackground || !role.technical)) {
     reasons.push(
