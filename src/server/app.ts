@@ -31,11 +31,11 @@ export function createApp(ctx: AppContext, options: AppOptions = {}) {
     maxSize: maxBody,
     onError: (c) => errorResponse(c, 413, "request.too_large", "The request body is larger than 64 KB."),
   });
-  app.use("/api/*", nodeJsonBody(maxBody, limit));
-  app.use("/api/*", async (c, next) => {
+  const readBody = nodeJsonBody(maxBody, limit);
+  app.use("/api/*", (c, next) => {
     // Set before the handler builds its response: changing headers afterwards makes Hono copy it.
     c.header("Cache-Control", "no-store");
-    await next();
+    return readBody(c, next);
   });
 
   app.get("/api/health", (c) => c.json({ status: "ok", version: options.version ?? "0.1.0" }));
