@@ -4,6 +4,8 @@ import { api, type CertificationSummary } from "../api.js";
 export async function examsWithQuestions(): Promise<{
   ready: CertificationSummary[];
   later: CertificationSummary[];
+  /** Questions in the bank per exam code. */
+  bankSize: Record<string, number>;
 }> {
   const [{ certifications }, { exams }] = await Promise.all([
     api.certifications({ status: "active" }),
@@ -13,5 +15,6 @@ export async function examsWithQuestions(): Promise<{
   return {
     ready: certifications.filter((c) => banked.has(c.code)),
     later: certifications.filter((c) => !banked.has(c.code)),
+    bankSize: Object.fromEntries(exams.map((e) => [e.code, e.bankSize])),
   };
 }

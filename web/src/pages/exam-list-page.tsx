@@ -14,7 +14,7 @@ export function ExamListPage() {
         weak spots.
       </p>
       <Status value={exams} what="the practice exams">
-        {({ ready, later }) => (
+        {({ ready, later, bankSize }) => (
           <>
             {ready.length === 0 ? (
               <p className="notice notice-warning">
@@ -34,7 +34,9 @@ export function ExamListPage() {
                     <p className="card-facts">
                       {c.exam.questions} questions · {c.exam.durationMinutes} min · pass {c.exam.passingScore}
                     </p>
-                    <p className="card-facts">{c.domains.length} domains</p>
+                    <p className="card-facts">
+                      {c.domains.length} domains · {bankSize[c.code] ?? 0} questions in the bank
+                    </p>
                   </li>
                 ))}
               </ul>
