@@ -181,7 +181,7 @@ describe("certpath bank", () => {
         '    domain: "9"',
         "    type: multiple-choice",
         "    services: [s3]",
-        "    stem: A company wants to store files durably. What should it use?",
+        "    stem: A company wants to store files durably for order #42. What should it use?",
         "    options:",
         "      - { id: a, text: S3, correct: true, explanation: Durable object storage for files. }",
         "      - { id: b, text: EBS, correct: true, explanation: Block storage attached to one instance. }",
@@ -195,6 +195,9 @@ describe("certpath bank", () => {
     expect(r.stdout).toMatch(/bad\.yaml:5: bad-1: multiple choice needs at least 4 options, has 2/);
     expect(r.stdout).toMatch(/bad\.yaml:5: bad-1: multiple choice needs exactly 1 correct option, has 2/);
     expect(r.stdout).toMatch(/bad\.yaml:5: bad-1: domain "9" is not in the CLF-C02 blueprint/);
+    expect(r.stdout).toMatch(
+      /bad\.yaml:9: the text "A company wants to store files durably for order" is followed by "#42\. What should it use\?", which YAML reads as a comment/,
+    );
   });
 
   it("bank stats --json reports counts against two full forms, the type mix and service coverage", async () => {

@@ -42,6 +42,12 @@ export function loadQuestionFiles(files: string[]): QuestionLoad {
       }
       throw e;
     }
+    for (const c of source.trailingComments)
+      problems.push({
+        file,
+        line: c.line,
+        message: `the text "${c.value}" is followed by "#${c.comment}", which YAML reads as a comment: quote the text if the "#" belongs to it`,
+      });
     const header = questionFileSchema.safeParse(source.data);
     if (!header.success) {
       problems.push(...zodProblems(source, header.error));

@@ -1,4 +1,4 @@
-import { isNode, LineCounter, parseDocument } from "yaml";
+import { isNode, LineCounter, parseDocument, visit } from "yaml";
 import type { ZodError, ZodType } from "zod";
 import { ContentError, type ContentProblem } from "./content-error.js";
 
@@ -7,6 +7,8 @@ export interface YamlSource {
   file: string;
   data: unknown;
   lineOf(path: readonly PropertyKey[]): number;
+  /** Values followed by a comment on the same line: in unquoted text, " #" silently cuts the text there. */
+  trailingComments: { line: number; value: string; comment: string }[];
 }
 
 /** Parses YAML, turning syntax errors into ContentError with file:line. */
@@ -30,7 +32,18 @@ export function parseYaml(file: string, text: string): YamlSource {
     }
     return 1;
   };
-  return { file, data: doc.toJS(), lineOf };
+  const trailingComments: YamlSource["trailingComments"] = [];
+  visit(doc, {
+    Scalar(_, node) {
+      if (node.comment && node.range)
+        trailingComments.push({
+          line: lineCounter.linePos(node.range[0]).line,
+          value: String(node.value),
+          comment: node.comment,
+        });
+    },
+  });
+  return { file, data: doc.toJS(), lineOf, trailingComments };
 }
 
 /** Turns zod issues into file:line problems using the YAML source map. */
