@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { launchChromium } from "../scripts/chromium.mjs";
 
 const lib = await import("../dist/index.js");
 const percentile = (xs, p) => {
@@ -145,18 +146,8 @@ function rssMb(pid) {
 
 /** JavaScript a browser downloads to show the exam route, gzipped (as a server would send it). */
 async function measureWebFirstLoad(pageUrl) {
-  const { chromium } = await import("playwright-core");
   const { gzipSync } = await import("node:zlib");
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     const scripts = [];

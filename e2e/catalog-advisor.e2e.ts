@@ -1,25 +1,8 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, DESKTOP, launchBrowser, PHONE, type Served, startServer } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { axeViolations, browserSession, DESKTOP, PHONE } from "./harness.js";
 
-let server: Served;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function open(path: string, viewport = DESKTOP) {
-  page = await browser.newPage({ viewport });
-  await page.goto(server.url + path);
-  return page;
-}
+const session = browserSession();
+const open = session.open;
 
 describe("web: home, catalog and certification pages", () => {
   it("home explains the four tiers with the active certifications in each", async () => {

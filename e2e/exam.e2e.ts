@@ -1,24 +1,9 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, DESKTOP, launchBrowser, PHONE, type Served, startServer } from "./harness.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { axeViolations, browserSession, DESKTOP, PHONE } from "./harness.js";
 
-let server: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function open(path: string, viewport = DESKTOP): Promise<Page> {
-  const page = await browser.newPage({ viewport });
-  await page.goto(server.url + path);
-  return page;
-}
+const session = browserSession();
+const open = session.open;
 
 interface StartedAttempt {
   id: string;
@@ -26,7 +11,7 @@ interface StartedAttempt {
 }
 
 async function startViaApi(body: Record<string, unknown>): Promise<StartedAttempt> {
-  const res = await fetch(`${server.url}/api/attempts`, {
+  const res = await fetch(`${session.url}/api/attempts`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify(body),
@@ -131,7 +116,7 @@ describe("web: timed exam, end to end", () => {
     expect(await p.locator(".review-item").textContent()).toContain("Flagged");
 
     // A submitted attempt's exam screen goes to the report.
-    await p.goto(`${server.url}/attempts/${examAttempt}`);
+    await p.goto(`${session.url}/attempts/${examAttempt}`);
     await p.getByRole("heading", { level: 1, name: /Your result/ }).waitFor();
     await p.close();
   });
@@ -149,9 +134,12 @@ describe("web: timed exam, end to end", () => {
 
 describe("web: practice and drills", () => {
   it("practice mode shows whether the answer is right, the correct answer and every explanation", async () => {
-    const a = await startViaApi({ exam: "CLF-C02", mode: "practice", count: 3 });
-    const p = await open(`/attempts/${a.id}`);
-    await p.getByRole("heading", { name: "Question 1 of 3" }).waitFor();
+    const a = await startViaApi({ exam: "CLF-C02", mode: "practice", count: 3, seed: "practice-feedback" });
+    // Feedback comes once an answer is complete: one click completes a multiple-choice answer.
+    const mc = a.questions.findIndex((q) => q.type === "multiple-choice");
+    expect(mc).toBeGreaterThanOrEqual(0);
+    const p = await open(`/attempts/${a.id}?q=${mc + 1}`);
+    await p.getByRole("heading", { name: `Question ${mc + 1} of 3` }).waitFor();
     expect(await p.getByText("Untimed").count()).toBe(1);
     await p.locator(".answer-options label").first().click();
     const feedback = p.locator(".feedback");
@@ -207,7 +195,7 @@ describe("web: practice and drills", () => {
     await p.getByRole("button", { name: "Start practice" }).click();
     await p.getByRole("alert").waitFor();
     expect(await p.getByRole("alert").textContent()).toContain("no questions for SOA-C03");
-    await p.goto(`${server.url}/attempts/no-such-attempt`);
+    await p.goto(`${session.url}/attempts/no-such-attempt`);
     await p.getByRole("alert").waitFor();
     await p.close();
   });
@@ -221,7 +209,7 @@ describe("web: practice exams accessibility and layout", () => {
     it(`has no serious or critical axe violations (${name})`, async () => {
       const open1 = await startViaApi({ exam: "AIF-C01", mode: "exam", count: 5 });
       const submitted = examAttempt || (await startViaApi({ exam: "CLF-C02", mode: "exam", count: 5 })).id;
-      await fetch(`${server.url}/api/attempts/${submitted}/submit`, { method: "POST" });
+      await fetch(`${session.url}/api/attempts/${submitted}/submit`, { method: "POST" });
       const pages: [string, string][] = [
         ["/exams", "main h1"],
         ["/exams/CLF-C02", "main h1"],

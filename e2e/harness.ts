@@ -3,7 +3,9 @@ import { mkdtempSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { launchChromium } from "../scripts/chromium.mjs";
 
 const require = createRequire(import.meta.url);
 const root = join(import.meta.dirname, "..");
@@ -54,19 +56,33 @@ export async function startServer(
 }
 
 /** Debian's Chromium, driven by playwright-core (no downloaded browser). */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-      "--disable-quic",
-      "--disable-sync",
-    ],
+export const launchBrowser = launchChromium;
+
+/** One built server and one browser for a test file, started before its tests and stopped after. */
+export function browserSession() {
+  let server: Served | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchChromium();
   });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    /** A new page at `path` (relative to the server). */
+    async open(path: string, viewport = DESKTOP): Promise<Page> {
+      if (!browser || !server) throw new Error("browserSession() is not started");
+      const page = await browser.newPage({ viewport });
+      await page.goto(server.url + path);
+      return page;
+    },
+    get url(): string {
+      if (!server) throw new Error("browserSession() is not started");
+      return server.url;
+    },
+  };
 }
 
 export const DESKTOP = { width: 1280, height: 900 };

@@ -1,7 +1,7 @@
 // Takes screenshots of the main pages at desktop and phone width, for a person to look at.
 // Usage: node scripts/screenshots.mjs [baseUrl] [outDir]   (the server must be running)
 import { mkdirSync } from "node:fs";
-import { chromium } from "playwright-core";
+import { launchChromium } from "./chromium.mjs";
 
 const base = process.argv[2] ?? "http://127.0.0.1:3000";
 const out = process.argv[3] ?? "test-results/screenshots";
@@ -10,16 +10,7 @@ const pages = (
   "/,/catalog,/catalog?status=retired,/certifications/SOA-C03,/certifications/DBS-C01,/advisor"
 ).split(",");
 mkdirSync(out, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-  ],
-});
+const browser = await launchChromium();
 for (const [name, viewport] of [
   ["desktop", { width: 1280, height: 900 }],
   ["phone", { width: 390, height: 844 }],
