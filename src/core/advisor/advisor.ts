@@ -3,21 +3,23 @@ import {
   certificationStatus,
   findCertification,
   latestVersion,
-  retiredOn,
 } from "../catalog/catalog.js";
 import type { Catalog, Certification } from "../catalog/catalog-types.js";
-import { addDays, addYears, daysBetween, type IsoDate } from "../dates.js";
+import { addDays, daysBetween, type IsoDate } from "../dates.js";
 import { NotFoundError, ValidationError } from "../errors.js";
+import { type Candidate, lowerFirst, stepReasons, studyHours, years } from "./advisor-reasons.js";
+import {
+  insteadSentence,
+  recertificationNotes,
+  retiredSentence,
+  retiredVerb,
+  successorsOf,
+} from "./advisor-retirement.js";
 import { describeList, serviceNames } from "./advisor-text.js";
-import type { Advice, AdviceStep, AdvisorRules, Profile, Recommendation, Role } from "./advisor-types.js";
 
-interface Candidate {
-  title: string;
-  why: string;
-  steps: string[];
-  source: "goal" | "role" | "want";
-  order: number;
-}
+export { studyHours } from "./advisor-reasons.js";
+
+import type { Advice, AdviceStep, AdvisorRules, Profile, Recommendation, Role } from "./advisor-types.js";
 
 /** Ranks up to three certification paths for a profile; the same profile and date give the same advice. */
 export function advise(catalog: Catalog, rules: AdvisorRules, profile: Profile, today: IsoDate): Advice {
@@ -166,69 +168,6 @@ function unique<T>(xs: T[]): T[] {
   return [...new Set(xs)];
 }
 
-function successorsOf(catalog: Catalog, cert: Certification): Certification[] {
-  return [...cert.successors]
-    .sort((a, b) => Number(b.official) - Number(a.official))
-    .map((s) => certificationBySlug(catalog, s.slug));
-}
-
-function retiredVerb(cert: Certification, today: IsoDate): string {
-  const day = retiredOn(cert, today);
-  const last = latestVersion(cert).availableUntil;
-  return day && last ? `was retired (the last exam day was ${last})` : "was retired";
-}
-
-function retiredSentence(cert: Certification, today: IsoDate): string {
-  return `${cert.shortName} (${latestVersion(cert).code}) ${retiredVerb(cert, today)}.`;
-}
-
-function insteadSentence(catalog: Catalog, cert: Certification): string {
-  if (cert.successors.length === 0) return "It has no successor.";
-  const official = cert.successors.filter((s) => s.official);
-  const names = (list: typeof cert.successors) =>
-    describeList(
-      list.map((s) => {
-        const c = certificationBySlug(catalog, s.slug);
-        return `${c.shortName} (${latestVersion(c).code})`;
-      }),
-    );
-  return official.length > 0
-    ? `AWS points to ${names(official)} instead.`
-    : `AWS names no direct successor; certpath suggests ${names(cert.successors)} instead.`;
-}
-
-function recertificationNotes(
-  catalog: Catalog,
-  rules: AdvisorRules,
-  cert: Certification,
-  code: string,
-  earnedOn: IsoDate | undefined,
-  today: IsoDate,
-  warnings: string[],
-  notes: string[],
-): void {
-  const latest = latestVersion(cert);
-  const retired = certificationStatus(cert, today) === "retired";
-  if (retired) {
-    notes.push(
-      `You hold ${cert.shortName} (${code}). It stays valid until it expires but can no longer be renewed. ${insteadSentence(catalog, cert)}`,
-    );
-  } else if (code.toUpperCase() !== latest.code) {
-    notes.push(
-      `You hold ${code}, an earlier version of ${cert.shortName}; to renew it, pass the current ${latest.code}.`,
-    );
-  }
-  if (!earnedOn) return;
-  const expires = addYears(earnedOn, rules.hours.validityYears);
-  if (expires < today) {
-    warnings.push(
-      `Your ${cert.shortName} (${code}) expired on ${expires}; an expired certification cannot be recertified, so it is planned as if not held.`,
-    );
-  } else if (daysBetween(today, expires) <= rules.hours.recertifyWithinDays && !retired) {
-    warnings.push(`Your ${cert.shortName} expires on ${expires}. To recertify: ${cert.recertification}`);
-  }
-}
-
 function candidatePaths(rules: AdvisorRules, role: Role, goal: Role, wanted: string[]): Candidate[] {
   const out: Candidate[] = [];
   let order = 0;
@@ -373,84 +312,6 @@ function buildRecommendation(
   };
   if (finishBy) rec.finishBy = finishBy;
   return rec;
-}
-
-function lowerFirst(s: string): string {
-  const t = s.trim().replace(/\.?$/, ".");
-  return t.charAt(0).toLowerCase() + t.slice(1);
-}
-
-function years(n: number): string {
-  return n === 1 ? "1 year" : `${n} years`;
-}
-
-/** Study hours for one certification, rounded to 5, from the rules table. */
-export function studyHours(
-  rules: AdvisorRules,
-  profile: Profile,
-  cert: Certification,
-  overlaps: boolean,
-): number {
-  const band =
-    rules.hours.experience.find((b) => profile.awsExperienceYears < b.below) ?? rules.hours.experience.at(-1);
-  let hours = rules.hours.baseHours[cert.level] * (band?.factor ?? 1);
-  if (!profile.itBackground) hours *= rules.hours.noItBackgroundFactor;
-  if (overlaps) hours *= rules.hours.overlapFactor;
-  return Math.max(5, Math.round(hours / 5) * 5);
-}
-
-function stepReasons(
-  catalog: Catalog,
-  rules: AdvisorRules,
-  profile: Profile,
-  role: Role,
-  goal: Role,
-  candidate: Candidate,
-  cert: Certification,
-  prerequisiteFor: string | undefined,
-  wanted: string[],
-  hours: number,
-  weeks: number,
-): string[] {
-  const reasons: string[] = [];
-  const code = latestVersion(cert).code;
-  if (wanted.includes(cert.slug)) reasons.push(`You asked for ${code}.`);
-  if (prerequisiteFor) {
-    const target = certificationBySlug(catalog, prerequisiteFor);
-    reasons.push(
-      `${latestVersion(target).code} recommends ${years(rules.exams[prerequisiteFor]?.minAwsYears ?? 0)} of hands-on AWS and you have ${years(profile.awsExperienceYears)}; ${code} builds that foundation first.`,
-    );
-  } else if (candidate.source !== "want") {
-    const who = candidate.source === "goal" ? goal : role;
-    const relation =
-      candidate.source === "goal" && goal.id !== role.id
-        ? `your goal (${goal.label.toLowerCase()})`
-        : `a ${who.label.toLowerCase()}`;
-    reasons.push(`It is a step of “${candidate.title}” for ${relation}.`);
-  }
-  if (cert.level === "foundational" && (!profile.itBackground || !role.technical)) {
-    reasons.push(
-      profile.itBackground
-        ? `It is the recommended starting point with ${years(profile.awsExperienceYears)} of hands-on AWS.`
-        : "Without an IT or STEM background, the foundational exam teaches the vocabulary that later exams assume.",
-    );
-  } else if (cert.level === "associate") {
-    reasons.push(
-      profile.awsExperienceYears >= (rules.exams[cert.slug]?.minAwsYears ?? 1)
-        ? `Your ${years(profile.awsExperienceYears)} of hands-on AWS matches what the exam assumes.`
-        : `The exam assumes about a year of hands-on AWS and you have ${years(profile.awsExperienceYears)}: pair the study with hands-on labs.`,
-    );
-  }
-  const covered = (rules.exams[cert.slug]?.services ?? []).filter((s) => profile.stack.includes(s));
-  if (covered.length > 0) {
-    const names = serviceNames(catalog, covered.slice(0, 4));
-    const more = covered.length > 4 ? ` and ${covered.length - 4} more` : "";
-    reasons.push(`Your organisation uses ${describeList(names)}${more}, which this exam covers.`);
-  }
-  reasons.push(
-    `About ${hours} hours of study: ${weeks} ${weeks === 1 ? "week" : "weeks"} at ${profile.hoursPerWeek} hours a week.`,
-  );
-  return reasons;
 }
 
 function scorePath(rules: AdvisorRules, profile: Profile, c: Candidate, rec: Recommendation): number {
