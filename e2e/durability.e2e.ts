@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { type Served, startServer } from "./harness.js";
+import { api, type Served, startServer } from "./harness.js";
 
 // Kill the server with SIGKILL in the middle of an exam: nothing acknowledged may be lost, and the
 // attempt resumes with the time that is really left (the server's clock, not a client's).
@@ -7,16 +7,6 @@ const servers: Served[] = [];
 afterAll(async () => {
   for (const s of servers) await s.stop();
 });
-
-async function api(base: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(base + path, {
-    method,
-    headers: { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  // biome-ignore lint/suspicious/noExplicitAny: JSON bodies of the API under test
-  return { status: res.status, body: (await res.json()) as Record<string, any> };
-}
 
 describe("durability", () => {
   it("loses no acknowledged answer on kill -9 and resumes with the real time left", async () => {

@@ -100,3 +100,14 @@ export async function axeViolations(page: Page): Promise<string[]> {
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.impact}: ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
+
+/** Calls the API of a running server with a JSON body and returns the status and the parsed JSON. */
+export async function api(base: string, method: string, path: string, body?: unknown) {
+  const res = await fetch(base + path, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  // biome-ignore lint/suspicious/noExplicitAny: JSON bodies of the API under test
+  return { status: res.status, body: (await res.json()) as Record<string, any> };
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPostgres, type ThrowawayPostgres } from "../src/test/postgres.js";
-import { type Served, startServer } from "./harness.js";
+import { api, type Served, startServer } from "./harness.js";
 
 // Several stateless servers over one PostgreSQL database: any of them can serve any request.
 let pg: ThrowawayPostgres | undefined;
@@ -16,16 +16,6 @@ afterAll(async () => {
   for (const s of servers) await s.stop();
   pg?.stop();
 });
-
-async function api(base: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(base + path, {
-    method,
-    headers: { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  // biome-ignore lint/suspicious/noExplicitAny: JSON bodies of the API under test
-  return { status: res.status, body: (await res.json()) as Record<string, any> };
-}
 
 describe("PostgreSQL with two servers", () => {
   it("starts on DATABASE_URL=postgres://…, and two servers share attempts, answers and the clock", async (ctx) => {

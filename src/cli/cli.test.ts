@@ -1,26 +1,9 @@
-import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
-import { packageRoot } from "../content/content-root.js";
-
-// These run the built CLI as a user would (`npm test` builds first).
-const exec = promisify(execFile);
-const bin = join(packageRoot(), "dist", "cli", "main.js");
-
-async function cli(...args: string[]) {
-  try {
-    const { stdout, stderr } = await exec("node", [bin, ...args], { env: { ...process.env, NO_COLOR: "1" } });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+import { cli, cliBin } from "../test/run-cli.js";
 
 beforeAll(() => {
-  if (!existsSync(bin)) throw new Error("Build the CLI first: npm run build");
+  cliBin();
 });
 
 describe("certpath CLI", () => {

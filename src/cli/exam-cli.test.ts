@@ -1,29 +1,17 @@
-import { type ChildProcessWithoutNullStreams, execFile, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createContext, openExamContext } from "../compose.js";
-import { packageRoot } from "../content/content-root.js";
 import type { QuestionView } from "../core/exam/attempt.js";
+import { cli, cliBin } from "../test/run-cli.js";
 
 // These run the built CLI as a user would (`npm test` builds first).
-const exec = promisify(execFile);
-const bin = join(packageRoot(), "dist", "cli", "main.js");
+const bin = cliBin();
 const dir = mkdtempSync(join(tmpdir(), "certpath-exam-cli-"));
 let dbCount = 0;
 const newDb = () => join(dir, `attempts-${++dbCount}.db`);
-
-async function cli(...args: string[]) {
-  try {
-    const { stdout, stderr } = await exec("node", [bin, ...args], { env: { ...process.env, NO_COLOR: "1" } });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 /** An answer that the service accepts for any question type (right or wrong does not matter here). */
 function someAnswer(q: QuestionView) {
@@ -33,9 +21,7 @@ function someAnswer(q: QuestionView) {
   return { selected: q.options.slice(0, q.select ?? 1).map((o) => o.id) };
 }
 
-beforeAll(() => {
-  if (!existsSync(bin)) throw new Error("Build the CLI first: npm run build");
-});
+beforeAll(() => {});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("certpath history and review", () => {
