@@ -38,19 +38,27 @@ export function studyHours(
   return Math.max(5, Math.round(hours / 5) * 5);
 }
 
+/** What every step of every candidate path is judged against: the content, the profile and its resolved words. */
+export interface AdviceScope {
+  catalog: Catalog;
+  rules: AdvisorRules;
+  profile: Profile;
+  role: Role;
+  goal: Role;
+  /** Slugs of the wanted certifications (retired ones already replaced by their successor). */
+  wanted: string[];
+}
+
+/** The sentences that say why a step fits this profile. */
 export function stepReasons(
-  catalog: Catalog,
-  rules: AdvisorRules,
-  profile: Profile,
-  role: Role,
-  goal: Role,
+  scope: AdviceScope,
   candidate: Candidate,
   cert: Certification,
   prerequisiteFor: string | undefined,
-  wanted: string[],
   hours: number,
   weeks: number,
 ): string[] {
+  const { catalog, rules, profile, role, goal, wanted } = scope;
   const reasons: string[] = [];
   const code = latestVersion(cert).code;
   if (wanted.includes(cert.slug)) reasons.push(`You asked for ${code}.`);

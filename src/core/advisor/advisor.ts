@@ -7,7 +7,14 @@ import {
 import type { Catalog, Certification } from "../catalog/catalog-types.js";
 import { addDays, daysBetween, type IsoDate } from "../dates.js";
 import { NotFoundError, ValidationError } from "../errors.js";
-import { type Candidate, lowerFirst, stepReasons, studyHours, years } from "./advisor-reasons.js";
+import {
+  type AdviceScope,
+  type Candidate,
+  lowerFirst,
+  stepReasons,
+  studyHours,
+  years,
+} from "./advisor-reasons.js";
 import {
   insteadSentence,
   recertificationNotes,
@@ -69,22 +76,12 @@ export function advise(catalog: Catalog, rules: AdvisorRules, profile: Profile, 
   }
 
   const candidates = candidatePaths(rules, role, goal, wanted);
+  const scope: AdviceScope = { catalog, rules, profile, role, goal, wanted };
   const built: { rec: Recommendation; score: number; order: number; warnings: string[] }[] = [];
   const seen = new Set<string>();
   for (const c of candidates) {
     const pathWarnings: string[] = [];
-    const rec = buildRecommendation(
-      catalog,
-      rules,
-      profile,
-      role,
-      goal,
-      c,
-      held,
-      wanted,
-      today,
-      pathWarnings,
-    );
+    const rec = buildRecommendation(scope, c, held, today, pathWarnings);
     if (!rec) continue;
     const key = rec.path.map((s) => s.code).join(">");
     if (seen.has(key)) continue;
@@ -208,17 +205,13 @@ function candidatePaths(rules: AdvisorRules, role: Role, goal: Role, wanted: str
 }
 
 function buildRecommendation(
-  catalog: Catalog,
-  rules: AdvisorRules,
-  profile: Profile,
-  role: Role,
-  goal: Role,
+  scope: AdviceScope,
   candidate: Candidate,
   held: Set<string>,
-  wanted: string[],
   today: IsoDate,
   warnings: string[],
 ): Recommendation | undefined {
+  const { catalog, rules, profile } = scope;
   const onRampKept = !profile.itBackground && profile.awsExperienceYears < 1;
   const slugs: { slug: string; prerequisiteFor?: string }[] = [];
   for (const raw of candidate.steps) {
@@ -280,19 +273,7 @@ function buildRecommendation(
       slug,
       name: cert.name,
       level: cert.level,
-      reasons: stepReasons(
-        catalog,
-        rules,
-        profile,
-        role,
-        goal,
-        candidate,
-        cert,
-        prerequisiteFor,
-        wanted,
-        hours,
-        weeks,
-      ),
+      reasons: stepReasons(scope, candidate, cert, prerequisiteFor, hours, weeks),
       studyHours: hours,
       weeks,
       startBy: cursor,
