@@ -1,10 +1,11 @@
 import { join, resolve } from "node:path";
-import { createContext } from "../../compose.js";
 import { formatProblem } from "../../content/content-error.js";
 import { contentRoot } from "../../content/content-root.js";
 import { loadQuestionFiles, questionFiles } from "../../content/load-questions.js";
 import { type ExamSummary, lintBank } from "../../core/bank/bank-lint.js";
+import { cliContext } from "../cli-context.js";
 import { EXIT_PROBLEMS, UsageError } from "../run-action.js";
+import { terminalSafe } from "../safe-text.js";
 import { printJson, style, table } from "../terminal.js";
 
 async function analyse(path: string | undefined) {
@@ -14,7 +15,7 @@ async function analyse(path: string | undefined) {
     throw new UsageError(
       `No question files (*.yaml) at ${path ?? root}. Give a question file or a folder of them.`,
     );
-  const ctx = await createContext();
+  const ctx = await cliContext();
   const load = loadQuestionFiles(files);
   const emphasis = Object.fromEntries(Object.entries(ctx.rules.exams).map(([slug, r]) => [slug, r.services]));
   const lint = lintBank(load.questions, ctx.catalog, ctx.today(), emphasis);
@@ -49,7 +50,7 @@ export async function bankLintCommand(path: string | undefined, opts: { json?: b
     printJson({ files: r.files.length, questions: r.questions, problems: r.problems, exams: r.summaries });
     return r.problems.length > 0 ? EXIT_PROBLEMS : 0;
   }
-  for (const p of r.problems) console.log(formatProblem(p));
+  for (const p of r.problems) console.log(terminalSafe(formatProblem(p)));
   for (const s of r.summaries) {
     console.log(
       `\n${style.bold(s.exam)}: ${s.count} questions (${s.reviewed} independently reviewed); a full form has ${s.fullFormSize}`,
