@@ -35,11 +35,16 @@ export async function loadQuestionBankChecked(
   ctx: AppContext,
   root = join(contentRoot(), "questions"),
 ): Promise<Question[]> {
-  const { loadQuestionFiles, questionFiles } = await import("./content/load-questions.js");
+  const { loadQuestionFiles, scanQuestionFiles } = await import("./content/load-questions.js");
   const { lintBank } = await import("./core/bank/bank-lint.js");
   const { ContentError } = await import("./content/content-error.js");
-  const load = loadQuestionFiles(questionFiles(root));
-  const problems = [...load.problems, ...lintBank(load.questions, ctx.catalog, ctx.today()).problems];
+  const scan = scanQuestionFiles(root);
+  const load = loadQuestionFiles(scan.files);
+  const problems = [
+    ...scan.problems,
+    ...load.problems,
+    ...lintBank(load.questions, ctx.catalog, ctx.today()).problems,
+  ];
   if (problems.length > 0) throw new ContentError(problems);
   return load.questions.map((q) => q.question);
 }

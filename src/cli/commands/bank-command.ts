@@ -1,7 +1,7 @@
 import { join, resolve } from "node:path";
 import { formatProblem } from "../../content/content-error.js";
 import { contentRoot } from "../../content/content-root.js";
-import { loadQuestionFiles, questionFiles } from "../../content/load-questions.js";
+import { loadQuestionFiles, scanQuestionFiles } from "../../content/load-questions.js";
 import { type ExamSummary, lintBank } from "../../core/bank/bank-lint.js";
 import { cliContext } from "../cli-context.js";
 import { EXIT_PROBLEMS, UsageError } from "../run-action.js";
@@ -10,8 +10,8 @@ import { printJson, style, table } from "../terminal.js";
 
 async function analyse(path: string | undefined) {
   const root = path ? resolve(path) : join(contentRoot(), "questions");
-  const files = questionFiles(root);
-  if (files.length === 0)
+  const { files, problems: found } = scanQuestionFiles(root);
+  if (files.length === 0 && found.length === 0)
     throw new UsageError(
       `No question files (*.yaml) at ${path ?? root}. Give a question file or a folder of them.`,
     );
@@ -19,7 +19,7 @@ async function analyse(path: string | undefined) {
   const load = loadQuestionFiles(files);
   const emphasis = Object.fromEntries(Object.entries(ctx.rules.exams).map(([slug, r]) => [slug, r.services]));
   const lint = lintBank(load.questions, ctx.catalog, ctx.today(), emphasis);
-  const problems = [...load.problems, ...lint.problems].sort(
+  const problems = [...found, ...load.problems, ...lint.problems].sort(
     (a, b) => a.file.localeCompare(b.file) || a.line - b.line,
   );
   return { files, questions: load.questions.length, problems, summaries: lint.summaries };
