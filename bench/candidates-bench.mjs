@@ -2,7 +2,7 @@
 // only), each acting every ~0.3 s: load the page and its assets, start, answer, flag, change answers,
 // reload, submit, read the review and the history. Per request kind p50/p95/p99, server CPU per
 // candidate, peak RSS, and a check that every acknowledged answer is in the review.
-// CANDIDATES (comma-separated counts, default 200, at most 2000), CANDIDATES_SECONDS (default 40, at most 300),
+// CANDIDATES (comma-separated counts, default 200, at most 2000), CANDIDATES_SECONDS (default 45, at most 300),
 // CANDIDATES_THINK_MS (default 300).
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -52,7 +52,8 @@ async function simulate(count, seconds, thinkMs) {
   const client0 = process.cpuUsage();
 
   const candidate = async (c) => {
-    await sleep(Math.random() * Math.min(5000, seconds * 200));
+    // Arrivals spread over the first quarter of the run, as people sit down over a few minutes.
+    await sleep(Math.random() * seconds * 250);
     let cached = false;
     while (performance.now() < until) {
       await timed("page", "GET", "/exams/SAA-C03", undefined, BROWSER);
@@ -65,8 +66,12 @@ async function simulate(count, seconds, thinkMs) {
       if (started.status !== 201) break;
       const attempt = JSON.parse(started.text);
       const acked = new Map();
+      let finished = true;
       for (const [i, q] of attempt.questions.entries()) {
-        if (performance.now() >= until) break;
+        if (performance.now() >= until) {
+          finished = false; // the run ends mid-exam: leave it open, as a candidate who walks away
+          break;
+        }
         await think();
         const body = answerFor(q, c + i);
         const r = await timed("answer", "PUT", `/api/attempts/${attempt.id}/answers/${q.id}`, body, origin);
@@ -87,6 +92,7 @@ async function simulate(count, seconds, thinkMs) {
           await timed("attempt", "GET", `/api/attempts/${attempt.id}`);
         }
       }
+      if (!finished) break;
       await think();
       const submitted = await timed("submit", "POST", `/api/attempts/${attempt.id}/submit`, undefined, origin);
       if (submitted.status !== 200) continue;
@@ -107,9 +113,7 @@ async function simulate(count, seconds, thinkMs) {
   };
 
   try {
-    const peakWatch = setInterval(() => {}, 1000);
     await Promise.all(Array.from({ length: count }, (_, c) => candidate(c)));
-    clearInterval(peakWatch);
     const serverCpu = cpuSeconds(child.pid) - cpu0;
     const client = process.cpuUsage(client0);
     const kinds = {};
@@ -152,7 +156,7 @@ export async function run() {
   const counts = (process.env.CANDIDATES ?? "200")
     .split(",")
     .map((n) => Math.min(2000, Math.max(1, Number(n) || 200)));
-  const seconds = Math.min(300, Math.max(5, Number(process.env.CANDIDATES_SECONDS ?? 40)));
+  const seconds = Math.min(300, Math.max(5, Number(process.env.CANDIDATES_SECONDS ?? 45)));
   const thinkMs = Math.max(50, Number(process.env.CANDIDATES_THINK_MS ?? 300));
   const out = [];
   for (const n of counts) out.push(await simulate(n, seconds, thinkMs));

@@ -314,25 +314,29 @@ export class ExamService {
     return { exams };
   }
 
-  /** The learner's attempts, newest first. */
+  /** The learner's attempts, newest first (summaries only; an attempt whose time ran out is submitted first). */
   async history(learner: string) {
     const now = this.d.now();
-    const list = await this.d.repo.list(learner);
+    const list = await this.d.repo.listSummaries(learner);
     const out = [];
-    for (const a of list) {
-      const settled = await this.settle(a, now);
+    for (const row of list) {
+      let a = row;
+      if (a.status === "in-progress" && a.endsAt && isTimeUp(a, now)) {
+        const settled = await this.settle(await this.d.repo.get(a.id), now);
+        a = { ...a, status: settled.status, submittedAt: settled.submittedAt, result: settled.result };
+      }
       out.push({
-        id: settled.id,
-        exam: settled.exam,
-        mode: settled.mode,
-        status: settled.status,
-        startedAt: settled.startedAt,
-        submittedAt: settled.submittedAt,
-        questions: settled.questionIds.length,
-        scaledScore: settled.result?.scaledScore ?? null,
-        passingScore: settled.result?.passingScore ?? null,
-        passed: settled.result?.passed ?? null,
-        correct: settled.result?.correct ?? null,
+        id: a.id,
+        exam: a.exam,
+        mode: a.mode,
+        status: a.status,
+        startedAt: a.startedAt,
+        submittedAt: a.submittedAt,
+        questions: a.questions,
+        scaledScore: a.result?.scaledScore ?? null,
+        passingScore: a.result?.passingScore ?? null,
+        passed: a.result?.passed ?? null,
+        correct: a.result?.correct ?? null,
       });
     }
     return { attempts: out };
