@@ -23,14 +23,15 @@ const same = (a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 async function simulate(count, seconds, thinkMs) {
   const dir = mkdtempSync(join(tmpdir(), "certpath-candidates-"));
-  const { child, url } = await startServer(join(dir, "candidates.db"));
-  const origin = { origin: url, "sec-fetch-site": "same-origin" };
   const assets = readdirSync("dist/web/assets").filter((f) => /\.(js|css)$/.test(f));
   const entry = [...readFileSync("dist/web/index.html", "utf8").matchAll(/\/assets\/[^"]+/g)].map((m) => m[0]);
   const examAssets = assets.filter((f) => /^(exam-attempt|feedback-panel|exam-types)/.test(f)).map((f) => `/assets/${f}`);
   const pageAssets = [...new Set([...entry, ...examAssets])];
+  const { child, url } = await startServer(join(dir, "candidates.db"));
+  const origin = { origin: url, "sec-fetch-site": "same-origin" };
   const times = {};
   const errors = {};
+  const statuses = {};
   let lost = 0;
   let acknowledged = 0;
   let exams = 0;
@@ -43,7 +44,10 @@ async function simulate(count, seconds, thinkMs) {
       r = { status: 0, text: "" };
     }
     (times[kind] ??= []).push(performance.now() - t);
-    if (r.status >= 400 || r.status === 0) errors[kind] = (errors[kind] ?? 0) + 1;
+    if (r.status >= 400 || r.status === 0) {
+      errors[kind] = (errors[kind] ?? 0) + 1;
+      (statuses[kind] ??= {})[r.status] = (statuses[kind][r.status] ?? 0) + 1;
+    }
     return r;
   };
   const think = () => sleep(thinkMs * (0.5 + Math.random()));
@@ -124,6 +128,7 @@ async function simulate(count, seconds, thinkMs) {
         p95Ms: +percentile(xs, 95).toFixed(1),
         p99Ms: +percentile(xs, 99).toFixed(1),
         errors: errors[kind] ?? 0,
+        ...(statuses[kind] ? { errorStatuses: statuses[kind] } : {}),
       };
     const all = Object.values(kinds);
     return {
