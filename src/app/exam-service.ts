@@ -169,14 +169,13 @@ export class ExamService {
 
   /** Submits an attempt whose time is up, with what was saved before the end. */
   private async settle(attempt: Attempt, now: Date): Promise<Attempt> {
-    if (attempt.status === "in-progress" && isTimeUp(attempt, now)) {
-      await this.finish(attempt, attempt.endsAt ?? now.toISOString());
-      return this.d.repo.get(attempt.id);
-    }
+    if (attempt.status === "in-progress" && isTimeUp(attempt, now))
+      return this.finish(attempt, attempt.endsAt ?? now.toISOString());
     return attempt;
   }
 
-  private async finish(attempt: Attempt, at: string) {
+  /** Scores and submits; returns the submitted attempt (re-read only when another submit won the race). */
+  private async finish(attempt: Attempt, at: string): Promise<Attempt> {
     const cert = getCertification(this.d.catalog, attempt.exam).certification;
     const blueprint = blueprintFor(cert, attempt.startedAt.slice(0, 10));
     const questions = attempt.questionIds.map((q) => this.question(q));
@@ -192,7 +191,10 @@ export class ExamService {
             at,
           }))
         : [];
-    await this.d.repo.submit(attempt, report, at, history);
+    const won = await this.d.repo.submit(attempt, report, at, history);
+    return won
+      ? { ...attempt, status: "submitted", submittedAt: at, result: report }
+      : this.d.repo.get(attempt.id);
   }
 
   /** Saves one answer (and/or the flag); practice and drills get immediate feedback on a complete answer. */
@@ -257,10 +259,7 @@ export class ExamService {
   async submit(id: string) {
     const now = this.d.now();
     let attempt = await this.settle(await this.d.repo.get(id), now);
-    if (attempt.status === "in-progress") {
-      await this.finish(attempt, now.toISOString());
-      attempt = await this.d.repo.get(id);
-    }
+    if (attempt.status === "in-progress") attempt = await this.finish(attempt, now.toISOString());
     return this.report(attempt);
   }
 
