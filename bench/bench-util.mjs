@@ -61,4 +61,3 @@ export function rssMb(pid) {
   const kb = (k) => Number(new RegExp(`${k}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
   return { rssMb: +(kb("VmRSS") / 1024).toFixed(1), peakRssMb: +(kb("VmHWM") / 1024).toFixed(1) };
 }
-

@@ -14,7 +14,8 @@ const BROWSER = { "accept-encoding": "gzip, deflate, br" };
 
 function answerFor(q, variant) {
   const ids = q.options.map((o) => o.id);
-  if (q.type === "matching") return { pairs: (q.prompts ?? []).map((p, i) => [p.id, ids[(i + variant) % ids.length]]) };
+  if (q.type === "matching")
+    return { pairs: (q.prompts ?? []).map((p, i) => [p.id, ids[(i + variant) % ids.length]]) };
   if (q.type === "ordering") return { selected: variant % 2 ? [...ids].reverse() : ids };
   const n = q.select ?? 1;
   return { selected: Array.from({ length: n }, (_, i) => ids[(i + variant) % ids.length]) };
@@ -24,8 +25,12 @@ const same = (a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 async function simulate(count, seconds, thinkMs) {
   const dir = mkdtempSync(join(tmpdir(), "certpath-candidates-"));
   const assets = readdirSync("dist/web/assets").filter((f) => /\.(js|css)$/.test(f));
-  const entry = [...readFileSync("dist/web/index.html", "utf8").matchAll(/\/assets\/[^"]+/g)].map((m) => m[0]);
-  const examAssets = assets.filter((f) => /^(exam-attempt|feedback-panel|exam-types)/.test(f)).map((f) => `/assets/${f}`);
+  const entry = [...readFileSync("dist/web/index.html", "utf8").matchAll(/\/assets\/[^"]+/g)].map(
+    (m) => m[0],
+  );
+  const examAssets = assets
+    .filter((f) => /^(exam-attempt|feedback-panel|exam-types)/.test(f))
+    .map((f) => `/assets/${f}`);
   const pageAssets = [...new Set([...entry, ...examAssets])];
   const { child, url } = await startServer(join(dir, "candidates.db"));
   const origin = { origin: url, "sec-fetch-site": "same-origin" };
@@ -43,10 +48,12 @@ async function simulate(count, seconds, thinkMs) {
     } catch {
       r = { status: 0, text: "" };
     }
-    (times[kind] ??= []).push(performance.now() - t);
+    times[kind] ??= [];
+    times[kind].push(performance.now() - t);
     if (r.status >= 400 || r.status === 0) {
       errors[kind] = (errors[kind] ?? 0) + 1;
-      (statuses[kind] ??= {})[r.status] = (statuses[kind][r.status] ?? 0) + 1;
+      statuses[kind] ??= {};
+      statuses[kind][r.status] = (statuses[kind][r.status] ?? 0) + 1;
     }
     return r;
   };
@@ -66,7 +73,13 @@ async function simulate(count, seconds, thinkMs) {
         cached = true; // immutable: the browser keeps them
       }
       await think();
-      const started = await timed("start", "POST", "/api/attempts", { exam: "SAA-C03", mode: "exam" }, origin);
+      const started = await timed(
+        "start",
+        "POST",
+        "/api/attempts",
+        { exam: "SAA-C03", mode: "exam" },
+        origin,
+      );
       if (started.status !== 201) break;
       const attempt = JSON.parse(started.text);
       const acked = new Map();
@@ -82,12 +95,24 @@ async function simulate(count, seconds, thinkMs) {
         if (r.status === 200) acked.set(q.id, body);
         if (i % 9 === 4) {
           await think();
-          await timed("flag", "PUT", `/api/attempts/${attempt.id}/answers/${q.id}`, { flagged: true }, origin);
+          await timed(
+            "flag",
+            "PUT",
+            `/api/attempts/${attempt.id}/answers/${q.id}`,
+            { flagged: true },
+            origin,
+          );
         }
         if (i % 7 === 3) {
           await think();
           const changed = answerFor(q, c + i + 1);
-          const r2 = await timed("change", "PUT", `/api/attempts/${attempt.id}/answers/${q.id}`, changed, origin);
+          const r2 = await timed(
+            "change",
+            "PUT",
+            `/api/attempts/${attempt.id}/answers/${q.id}`,
+            changed,
+            origin,
+          );
           if (r2.status === 200) acked.set(q.id, changed);
         }
         if (i % 20 === 10) {
@@ -98,7 +123,13 @@ async function simulate(count, seconds, thinkMs) {
       }
       if (!finished) break;
       await think();
-      const submitted = await timed("submit", "POST", `/api/attempts/${attempt.id}/submit`, undefined, origin);
+      const submitted = await timed(
+        "submit",
+        "POST",
+        `/api/attempts/${attempt.id}/submit`,
+        undefined,
+        origin,
+      );
       if (submitted.status !== 200) continue;
       exams++;
       await think();

@@ -35,7 +35,8 @@ function question(i) {
 
 function makeContent(perExam) {
   const root = mkdtempSync(join(tmpdir(), "certpath-content-bench-"));
-  for (const sub of ["catalog", "advisor"]) cpSync(join("content", sub), join(root, sub), { recursive: true });
+  for (const sub of ["catalog", "advisor"])
+    cpSync(join("content", sub), join(root, sub), { recursive: true });
   cpSync(join("content", "services.yaml"), join(root, "services.yaml"));
   const folder = join(root, "questions", "SAA-C03");
   mkdirSync(folder, { recursive: true });
@@ -67,16 +68,25 @@ function serveOnce(root, cacheDir, timeoutS) {
       clearInterval(watch);
       clearTimeout(timer);
       child.kill("SIGTERM");
-      resolve({ ...result, seconds: +((performance.now() - t) / 1000).toFixed(2), peakRssMb: +peak.toFixed(0) });
+      resolve({
+        ...result,
+        seconds: +((performance.now() - t) / 1000).toFixed(2),
+        peakRssMb: +peak.toFixed(0),
+      });
     };
-    const timer = setTimeout(() => done({ outcome: `still not listening after ${timeoutS} s` }), timeoutS * 1000);
+    const timer = setTimeout(
+      () => done({ outcome: `still not listening after ${timeoutS} s` }),
+      timeoutS * 1000,
+    );
     const onData = (d) => {
       out += d;
       if (/serving on/.test(out)) done({ outcome: "listening" });
     };
     child.stdout.on("data", onData);
     child.stderr.on("data", onData);
-    child.on("exit", (code) => done({ outcome: `exited ${code}: ${out.split("\n").slice(0, 3).join(" | ").slice(0, 300)}` }));
+    child.on("exit", (code) =>
+      done({ outcome: `exited ${code}: ${out.split("\n").slice(0, 3).join(" | ").slice(0, 300)}` }),
+    );
   });
 }
 
@@ -89,7 +99,9 @@ export async function run() {
   const load = loadQuestionFiles(questionFiles(join(root, "questions")));
   const parseSeconds = +((performance.now() - t) / 1000).toFixed(2);
   if (load.questions.length !== perExam)
-    throw new Error(`expected ${perExam} questions, got ${load.questions.length}: ${load.problems[0]?.message}`);
+    throw new Error(
+      `expected ${perExam} questions, got ${load.questions.length}: ${load.problems[0]?.message}`,
+    );
   const cacheDir = mkdtempSync(join(tmpdir(), "certpath-cache-bench-"));
   const first = await serveOnce(root, cacheDir, timeoutS);
   const cached = await serveOnce(root, cacheDir, timeoutS);

@@ -1,9 +1,31 @@
-import { createServer, type Server } from "node:http";
+import { readdirSync } from "node:fs";
+import { createServer, get, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../scripts/chromium.mjs";
 import { api, type Served, startServer, watchCsp } from "./harness.js";
+
+/** A raw GET (no automatic decompression, any Host header), for what the server really sends. */
+function rawGet(url: string, headers: Record<string, string>) {
+  return new Promise<{ status: number; headers: Record<string, unknown>; bytes: number; body: string }>(
+    (resolve, reject) => {
+      get(url, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => {
+          const all = Buffer.concat(chunks);
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            bytes: all.length,
+            body: all.toString(),
+          });
+        });
+      }).on("error", reject);
+    },
+  );
+}
 
 // A certpath server, a page on another origin (another host name: localhost vs 127.0.0.1), and Chromium.
 let served: Served;
@@ -154,9 +176,42 @@ describe("another web site cannot act as the learner", () => {
     await page.waitForTimeout(500);
     const framed = page.frames().find((f) => f.url().startsWith(served.url));
     const framedText = framed
-      ? await framed.evaluate(() => document.body?.innerText ?? "").catch(() => "")
+      ? await framed.evaluate(() => document.body?.textContent ?? "").catch(() => "")
       : "";
     expect(framedText).not.toContain("Catalog");
     await page.close();
+  });
+});
+
+describe("the built server", () => {
+  it("sends the hashed entry script brotli-compressed with immutable caching, and 404s a missing one", async () => {
+    const entry = readdirSync("dist/web/assets").find((f) => /^index-.*\.js$/.test(f));
+    const plain = await rawGet(`${served.url}/assets/${entry}`, {});
+    const br = await rawGet(`${served.url}/assets/${entry}`, { "accept-encoding": "gzip, deflate, br" });
+    expect(br.status).toBe(200);
+    expect(br.headers["content-encoding"]).toBe("br");
+    expect(br.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    expect(br.bytes).toBeLessThan(plain.bytes / 2.5);
+    const gz = await rawGet(`${served.url}/assets/${entry}`, { "accept-encoding": "gzip" });
+    expect(gz.headers["content-encoding"]).toBe("gzip");
+    const missing = await rawGet(`${served.url}/assets/x.js`, { "accept-encoding": "br" });
+    expect(missing.status).toBe(404);
+    expect(String(missing.headers["cache-control"])).not.toContain("immutable");
+    const page = await rawGet(`${served.url}/attempts/abc?q=3`, {});
+    expect(page.status).toBe(200);
+    expect(page.headers["cache-control"]).toBe("no-cache");
+  });
+
+  it("answers names given with CERTPATH_ALLOWED_HOSTS (a proxy's name) and still refuses others", async () => {
+    const proxied = await startServer({ CERTPATH_ALLOWED_HOSTS: "certpath.example.org, learn.example.com" });
+    try {
+      const ok = await rawGet(`${proxied.url}/api/health`, { host: "certpath.example.org" });
+      expect(ok.status).toBe(200);
+      const other = await rawGet(`${proxied.url}/api/health`, { host: "evil.example" });
+      expect(other.status).toBe(421);
+      expect(other.body).not.toContain('"status":"ok"');
+    } finally {
+      await proxied.stop();
+    }
   });
 });

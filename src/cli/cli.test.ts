@@ -183,6 +183,18 @@ describe("certpath bank", () => {
     );
   });
 
+  it("bank lint of a path with no question files is wrong usage: exit 2", async () => {
+    const r = await cli("bank", "lint", "/nonexistent/certpath-bank");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/No question files/);
+  });
+
+  it("serve refuses an --allowed-host that is not a host name, with exit 2", async () => {
+    const r = await cli("serve", "--port", "0", "--allowed-host", "evil example/");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--allowed-host "evil example\/" is not a host name/);
+  });
+
   it("bank stats --json reports counts against two full forms, the type mix and service coverage", async () => {
     const r = await cli("bank", "stats", "--json");
     const body = JSON.parse(r.stdout) as {
