@@ -56,6 +56,17 @@ export function questionFiles(path: string): string[] {
   return scanQuestionFiles(path).files;
 }
 
+/** The file:line problem of a question file over the size limit, found without reading it. */
+export function sizeProblem(path: string): ContentProblem | undefined {
+  const size = statSync(path).size;
+  if (size <= CONTENT_LIMITS.fileBytes) return undefined;
+  return {
+    file: display(path),
+    line: 1,
+    message: `the file is ${(size / 1024 / 1024).toFixed(1)} MB; a question file may be at most ${CONTENT_LIMITS.fileBytes / 1024 / 1024} MB: split it into several files`,
+  };
+}
+
 /** Strings longer than the text limit anywhere in a parsed value, with their paths. */
 function overlongText(value: unknown, path: PropertyKey[], out: { path: PropertyKey[]; length: number }[]) {
   if (typeof value === "string") {
@@ -73,14 +84,10 @@ export function loadQuestionFiles(files: string[]): QuestionLoad {
   const problems: ContentProblem[] = [];
   for (const path of files) {
     const file = display(path);
-    const size = statSync(path).size;
-    if (size > CONTENT_LIMITS.fileBytes) {
+    const tooBig = sizeProblem(path);
+    if (tooBig) {
       // Refused before reading: a huge file must cost neither memory nor time.
-      problems.push({
-        file,
-        line: 1,
-        message: `the file is ${(size / 1024 / 1024).toFixed(1)} MB; a question file may be at most ${CONTENT_LIMITS.fileBytes / 1024 / 1024} MB: split it into several files`,
-      });
+      problems.push(tooBig);
       continue;
     }
     let source: ReturnType<typeof parseYaml>;
