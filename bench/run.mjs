@@ -8,5 +8,6 @@ const results = {
 const extra = await import("./exam-bench.mjs").catch((e) =>
   e.code === "ERR_MODULE_NOT_FOUND" ? undefined : Promise.reject(e),
 );
+Object.assign(results, await (await import("./lint-bench.mjs")).run());
 if (extra) Object.assign(results, await extra.run());
 console.log(JSON.stringify(results, null, 2));

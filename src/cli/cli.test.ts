@@ -183,6 +183,64 @@ describe("certpath bank", () => {
     );
   });
 
+  it("bank lint rejects raw HTML, script links and escape sequences with the field's file:line", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const dir = mkdtempSync(join(tmpdir(), "certpath-bank-"));
+    const option = (id: string, text: string, correct = false) =>
+      `      - { id: ${id}, text: ${JSON.stringify(text)}, correct: ${correct}, explanation: Explains why this is right or wrong. }`;
+    writeFileSync(
+      join(dir, "unsafe.yaml"),
+      [
+        "format: certpath/questions@1",
+        "exam: CLF-C02",
+        "examGuide: CLF-C02",
+        "questions:",
+        "  - id: unsafe-1",
+        '    domain: "1"',
+        "    type: multiple-choice",
+        "    services: [s3]",
+        "    stem: A company wants to store files durably at the lowest cost. What should it use?",
+        "    options:",
+        option("a", "Amazon S3", true),
+        option("b", "Amazon EBS <img src=x onerror=alert(1)>"),
+        option("c", "[Amazon EFS](javascript:alert(1))"),
+        option("d", "Amazon FSx \u001b[2J"),
+        "    references: [https://docs.aws.amazon.com/AmazonS3/latest/userguide/Welcome.html]",
+        "    verifiedOn: 2026-11-26",
+        "",
+      ].join("\n"),
+    );
+    const r = await cli("bank", "lint", dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/unsafe\.yaml:12: unsafe-1: options\.1\.text: contains raw HTML "<img/);
+    expect(r.stdout).toMatch(/unsafe\.yaml:13: unsafe-1: options\.2\.text: contains a script link/);
+    expect(r.stdout).toMatch(
+      /unsafe\.yaml:14: unsafe-1: options\.3\.text: contains control character U\+001B/,
+    );
+    expect(r.stdout).not.toContain("\u001b[2J");
+  });
+
+  it("bank lint --json and bank stats report the realism figures per exam", async () => {
+    const lint = JSON.parse((await cli("bank", "lint", "--json")).stdout) as {
+      warnings: unknown[];
+      exams: {
+        exam: string;
+        realism: { length: { chooseOne: { chance: number } }; stems: { target: number } };
+      }[];
+    };
+    expect(Array.isArray(lint.warnings)).toBe(true);
+    const targets = Object.fromEntries(lint.exams.map((e) => [e.exam, e.realism.stems.target]));
+    expect(targets).toMatchObject({ "CLF-C02": 40, "AIF-C01": 40, "SAA-C03": 65, "DVA-C02": 65 });
+    for (const e of lint.exams) expect(e.realism.length.chooseOne.chance).toBeCloseTo(0.25, 2);
+    const stats = await cli("bank", "stats");
+    expect(stats.stdout).toMatch(/Choose-N: the N longest/);
+    expect(stats.stdout).toMatch(/Median stem \d+ words \(target ≥ 65\)/);
+    const md = await cli("bank", "stats", "--markdown");
+    expect(md.stdout).toMatch(/^# Question-bank realism/);
+    expect(md.stdout).toMatch(/## SAA-C03 \(\d+ questions\)/);
+  });
+
   it("bank stats --json reports counts against two full forms, the type mix and service coverage", async () => {
     const r = await cli("bank", "stats", "--json");
     const body = JSON.parse(r.stdout) as {
