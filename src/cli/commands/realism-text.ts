@@ -48,6 +48,14 @@ export function realismRows(r: RealismFigures): string[][] {
       over(r.echo.share, r.echo.chance),
       judge(r.echo.share, r.echo.chance, r.echo.count),
     ],
+    [
+      "Fewest words shared with stem",
+      String(r.echo.count),
+      pct(r.echo.fewest),
+      pct(r.echo.chance),
+      over(r.echo.fewest, r.echo.chance),
+      judge(r.echo.fewest, r.echo.chance, r.echo.count),
+    ],
   ];
   return rows;
 }

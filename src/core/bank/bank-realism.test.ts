@@ -132,7 +132,7 @@ describe("stem echo", () => {
   });
 
   it("scores the 'most words shared with the stem' strategy against chance", () => {
-    expect(echoFigures([echo])).toEqual({ count: 1, share: 1, chance: 0.25 });
+    expect(echoFigures([echo])).toEqual({ count: 1, share: 1, fewest: 0, chance: 0.25 });
     const plain = mc(
       "plain",
       [

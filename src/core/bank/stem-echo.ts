@@ -7,6 +7,8 @@ import { contentWords, wordSet } from "./text-tokens.js";
 export interface EchoFigures {
   count: number;
   share: number;
+  /** The reverse strategy: the option(s) sharing the fewest words (authors who avoid echo can overshoot). */
+  fewest: number;
   chance: number;
 }
 
@@ -22,6 +24,7 @@ export function echoedWords(q: Question): string[] {
 export function echoFigures(questions: readonly Question[]): EchoFigures {
   const choice = choiceQuestions(questions);
   let hits = 0;
+  let fewest = 0;
   let chance = 0;
   for (const q of choice) {
     const stem = wordSet(q.stem);
@@ -29,8 +32,13 @@ export function echoFigures(questions: readonly Question[]): EchoFigures {
     const key = q.options.map((o) => o.correct);
     const n = key.filter(Boolean).length;
     hits += topNHit(overlap, key, n);
+    fewest += topNHit(
+      overlap.map((x) => -x),
+      key,
+      n,
+    );
     chance += chanceOf(n, q.options.length);
   }
   const n = choice.length;
-  return { count: n, share: n ? hits / n : 0, chance: n ? chance / n : 0 };
+  return { count: n, share: n ? hits / n : 0, fewest: n ? fewest / n : 0, chance: n ? chance / n : 0 };
 }
