@@ -60,6 +60,7 @@ export async function openExamContext(
   const { openStore } = await import("./store/database.js");
   const { AttemptRepository } = await import("./store/attempt-repository.js");
   const { indexBank } = await import("./core/exam/form-assembly.js");
+  const { hmacIds, newIdKey } = await import("./app/opaque-ids.js");
   const questions = options.questions ?? (await loadQuestionBank(ctx));
   const store = await openStore(options.databaseUrl);
   const exams = new ExamService({
@@ -70,6 +71,8 @@ export async function openExamContext(
     now: ctx.now,
     newId: () => randomUUID(),
     newSeed: () => randomBytes(6).toString("hex"),
+    newIdKey,
+    idHash: hmacIds,
   });
   return { exams, learner: LOCAL_LEARNER, location: store.location, close: () => store.close() };
 }

@@ -10,7 +10,10 @@ const json = <T>(schema: T, description: string) => ({
 const errors = {
   400: json(errorSchema, "Invalid input"),
   404: json(errorSchema, "Unknown attempt, exam or question"),
-  409: json(errorSchema, "attempt.closed or attempt.not_submitted"),
+  409: json(
+    errorSchema,
+    "attempt.closed, attempt.not_submitted, attempt.retake_in_progress or attempt.questions_in_open_exam",
+  ),
 };
 const id = z.string().min(1).max(64);
 const optionId = z.string().min(1).max(64);
@@ -25,7 +28,10 @@ const startBody = z
     services: z.array(z.string().max(64)).max(50).optional(),
     retakeOf: id
       .optional()
-      .openapi({ description: "an earlier attempt's id: the same questions again, freshly shuffled" }),
+      .openapi({
+        description:
+          "an earlier, submitted attempt's id: the same questions again, freshly shuffled, with new ids (409 attempt.retake_in_progress while it runs)",
+      }),
     mistakes: z.boolean().optional().openapi({ description: "drill the questions last answered wrong" }),
   })
   .openapi("StartAttempt");
@@ -164,6 +170,10 @@ export function registerAttemptRoutes(app: OpenAPIHono, exam: ExamContext) {
             correct: z.boolean().optional(),
             correctOptions: z.unknown().optional(),
             explanations: z.record(z.string(), z.string()).optional(),
+            withheld: z
+              .object({ code: z.literal("exam.in_progress"), attempt: z.string(), message: z.string() })
+              .optional()
+              .openapi({ description: "practice feedback held back: the question is in an exam still in progress" }),
           }),
           "Saved (durably, before this reply)",
         ),

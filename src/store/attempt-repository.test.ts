@@ -33,6 +33,7 @@ function attempt(id: string, over: Partial<Attempt> = {}): Attempt {
     mode: "exam",
     status: "in-progress",
     seed: "s",
+    idKey: `key-${id}`,
     startedAt: "2026-11-26T10:00:00.000Z",
     endsAt: "2026-11-26T11:30:00.000Z",
     submittedAt: null,
