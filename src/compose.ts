@@ -55,7 +55,12 @@ export function loadQuestionBank(ctx: AppContext): Promise<Question[]> {
 /** Opens the database and the question bank behind practice exams. */
 export async function openExamContext(
   ctx: AppContext,
-  options: { databaseUrl?: string | undefined; questions?: Question[] } = {},
+  options: {
+    databaseUrl?: string | undefined;
+    questions?: Question[];
+    /** Tests only: fixed id keys, so that a form's opaque ids replay exactly. */
+    newIdKey?: () => string;
+  } = {},
 ): Promise<ExamContext> {
   const { openStore } = await import("./store/database.js");
   const { AttemptRepository } = await import("./store/attempt-repository.js");
@@ -71,7 +76,7 @@ export async function openExamContext(
     now: ctx.now,
     newId: () => randomUUID(),
     newSeed: () => randomBytes(6).toString("hex"),
-    newIdKey,
+    newIdKey: options.newIdKey ?? newIdKey,
     idHash: hmacIds,
   });
   return { exams, learner: LOCAL_LEARNER, location: store.location, close: () => store.close() };

@@ -4,7 +4,6 @@ import { getCertification } from "../core/catalog/catalog.js";
 import type { Catalog } from "../core/catalog/catalog-types.js";
 import { toIsoDate } from "../core/dates.js";
 import { ConflictError, DomainError, NotFoundError, ValidationError } from "../core/errors.js";
-import { answerFromOpaque, answerToOpaque, type IdHash, questionIds } from "../core/exam/attempt-ids.js";
 import {
   type Attempt,
   assertOpen,
@@ -18,6 +17,7 @@ import {
   secondsRemaining,
   startAttempt,
 } from "../core/exam/attempt.js";
+import { answerFromOpaque, answerToOpaque, type IdHash, questionIds } from "../core/exam/attempt-ids.js";
 import { blueprintFor } from "../core/exam/blueprint.js";
 import { assembleForm, type indexBank } from "../core/exam/form-assembly.js";
 import { scoreForm } from "../core/exam/scoring.js";
@@ -121,7 +121,9 @@ export class ExamService {
     // Questions of an exam still running stay out of new practice and drill forms: their feedback would
     // show the keys. (An exam form shows no key until it is submitted, so it may share them.)
     const locked =
-      req.mode === "exam" ? new Map<string, string>() : await this.d.repo.openExamQuestions(learner, now.toISOString());
+      req.mode === "exam"
+        ? new Map<string, string>()
+        : await this.d.repo.openExamQuestions(learner, now.toISOString());
     let questionIds: string[] | undefined;
     if (req.retakeOf) {
       const earlier = await this.settle(await this.d.repo.get(req.retakeOf), now);
@@ -216,7 +218,11 @@ export class ExamService {
           const shown = q ? answerToOpaque(q, this.ids(attempt.idKey, q), a) : {};
           return [
             a.questionId,
-            { selected: shown.selected ?? null, ...(shown.pairs ? { pairs: shown.pairs } : {}), flagged: a.flagged },
+            {
+              selected: shown.selected ?? null,
+              ...(shown.pairs ? { pairs: shown.pairs } : {}),
+              flagged: a.flagged,
+            },
           ];
         }),
       ),
@@ -272,8 +278,7 @@ export class ExamService {
     if (hasAnswer) {
       input = { ...input, ...answerFromOpaque(q, ids, input) };
       checkAnswer(q, input);
-    }
-    else if (input.flagged === undefined)
+    } else if (input.flagged === undefined)
       throw new ValidationError(
         "attempt.invalid_answer",
         'Send "selected" (or "pairs" for matching) and/or "flagged".',
@@ -357,7 +362,9 @@ export class ExamService {
     const withheld = attempt.questionIds.filter((q) => locked.has(q));
     return {
       ...this.report(attempt),
-      ...(withheld.length > 0 ? { withheld: withheldNote(locked.get(withheld[0] as string) as string, withheld.length) } : {}),
+      ...(withheld.length > 0
+        ? { withheld: withheldNote(locked.get(withheld[0] as string) as string, withheld.length) }
+        : {}),
       questions: attempt.questionIds.map((qid) => {
         const q = this.question(qid);
         return reviewView(q, attempt, answers.get(qid), this.ids(attempt.idKey, q), locked.has(qid));

@@ -6,9 +6,8 @@ import {
   loadQuestionBank,
   openExamContext,
 } from "../compose.js";
-import { correctAnswer } from "../core/bank/answer-key.js";
 import type { Question } from "../core/bank/question-types.js";
-import { inAttemptIds, keyIn, type ShownQuestion } from "../test/attempt-answers.js";
+import { keyIn, type ShownQuestion, wrongIn } from "../test/attempt-answers.js";
 import { content } from "../test/fixtures.js";
 import { createApp } from "./app.js";
 
@@ -42,16 +41,7 @@ const start = (body: Json) => call("POST", "/api/attempts", body);
 /** The key of a question as the attempt shows it (in its opaque ids). */
 const keyOf = (shown: ShownQuestion) => keyIn(shown, bank.get(shown.id)!);
 /** A complete but wrong answer, in the attempt's opaque ids. */
-function wrongAnswer(shown: ShownQuestion) {
-  const q = bank.get(shown.id)!;
-  if (q.type === "ordering") return inAttemptIds(shown, q, { selected: [...q.items.map((i) => i.id)].reverse() });
-  if (q.type === "matching")
-    return inAttemptIds(shown, q, {
-      pairs: q.prompts.map((p) => [p.id, q.options.find((o) => o.id !== p.match)!.id]),
-    });
-  const wrong = q.options.filter((o) => !o.correct).map((o) => o.id);
-  return inAttemptIds(shown, q, { selected: wrong.slice(0, q.type === "multiple-response" ? q.select : 1) });
-}
+const wrongAnswer = (shown: ShownQuestion) => wrongIn(shown, bank.get(shown.id)!);
 
 describe("attempts over HTTP", () => {
   it("starts a full exam with the blueprint's count and time, domains within one of their share, and no key", async () => {
@@ -202,7 +192,8 @@ describe("attempts over HTTP", () => {
     }
     await call("POST", `/api/attempts/${a.id}/submit`);
     const b = (await start({ exam: "CLF-C02", mode: "exam", seed: "retake", retakeOf: a.id })).body;
-    const optionIds = (x: Json) => new Set(x.questions.flatMap((q: Json) => q.options.map((o: Json) => o.id)));
+    const optionIds = (x: Json) =>
+      new Set(x.questions.flatMap((q: Json) => q.options.map((o: Json) => o.id)));
     const shared = [...optionIds(a)].filter((id) => optionIds(b).has(id));
     expect(shared).toEqual([]);
     expect(b.questions.map((q: Json) => q.id).sort()).toEqual(a.questions.map((q: Json) => q.id).sort());

@@ -26,12 +26,10 @@ const startBody = z
     count: z.number().int().min(1).max(200).optional(),
     domains: z.array(z.string().max(8)).max(10).optional(),
     services: z.array(z.string().max(64)).max(50).optional(),
-    retakeOf: id
-      .optional()
-      .openapi({
-        description:
-          "an earlier, submitted attempt's id: the same questions again, freshly shuffled, with new ids (409 attempt.retake_in_progress while it runs)",
-      }),
+    retakeOf: id.optional().openapi({
+      description:
+        "an earlier, submitted attempt's id: the same questions again, freshly shuffled, with new ids (409 attempt.retake_in_progress while it runs)",
+    }),
     mistakes: z.boolean().optional().openapi({ description: "drill the questions last answered wrong" }),
   })
   .openapi("StartAttempt");
@@ -173,7 +171,9 @@ export function registerAttemptRoutes(app: OpenAPIHono, exam: ExamContext) {
             withheld: z
               .object({ code: z.literal("exam.in_progress"), attempt: z.string(), message: z.string() })
               .optional()
-              .openapi({ description: "practice feedback held back: the question is in an exam still in progress" }),
+              .openapi({
+                description: "practice feedback held back: the question is in an exam still in progress",
+              }),
           }),
           "Saved (durably, before this reply)",
         ),

@@ -23,7 +23,10 @@ export function inAttemptIds(shown: ShownQuestion, q: Question, answer: Answer):
   if (answer.selected) out.selected = answer.selected.map(opaque);
   if (answer.pairs && q.type === "matching") {
     const promptText = new Map(q.prompts.map((p) => [p.id, p.text]));
-    out.pairs = answer.pairs.map(([p, o]) => [shownPrompts.get(promptText.get(p) ?? "") ?? `unknown-${p}`, opaque(o)]);
+    out.pairs = answer.pairs.map(([p, o]) => [
+      shownPrompts.get(promptText.get(p) ?? "") ?? `unknown-${p}`,
+      opaque(o),
+    ]);
   }
   return out;
 }
@@ -31,4 +34,16 @@ export function inAttemptIds(shown: ShownQuestion, q: Question, answer: Answer):
 /** The key of a question in the attempt's opaque ids. */
 export function keyIn(shown: ShownQuestion, q: Question): Answer {
   return inAttemptIds(shown, q, correctAnswer(q));
+}
+
+/** A complete but wrong answer, in the attempt's opaque ids. */
+export function wrongIn(shown: ShownQuestion, q: Question): Answer {
+  if (q.type === "ordering")
+    return inAttemptIds(shown, q, { selected: [...q.items.map((i) => i.id)].reverse() });
+  if (q.type === "matching")
+    return inAttemptIds(shown, q, {
+      pairs: q.prompts.map((p) => [p.id, q.options.find((o) => o.id !== p.match)?.id ?? p.match]),
+    });
+  const wrong = q.options.filter((o) => !o.correct).map((o) => o.id);
+  return inAttemptIds(shown, q, { selected: wrong.slice(0, q.type === "multiple-response" ? q.select : 1) });
 }

@@ -5,7 +5,9 @@ import type { QuestionView } from "../../core/exam/attempt.js";
 export type AttemptView = Awaited<ReturnType<ExamService["get"]>>;
 export type AnswerResult = Awaited<ReturnType<ExamService["answer"]>>;
 /** Practice feedback, or a note that it is withheld (the question is in an exam still in progress). */
-export type Feedback = Extract<AnswerResult, { correct: boolean }> | Extract<AnswerResult, { withheld: unknown }>;
+export type Feedback =
+  | Extract<AnswerResult, { correct: boolean }>
+  | Extract<AnswerResult, { withheld: unknown }>;
 
 /** What the learner has on one question, as saved (or being saved). */
 export interface LocalAnswer {

@@ -85,7 +85,10 @@ export function reviewQuestionLines(
     q.options.forEach((o, i) => {
       out.push(...wrapLines(plainText(o.text), w, "      ", `  ${String(i + 1).padStart(2)}. `));
     });
-    out.push("", ...wrapLines("Key withheld: this question is in an exam you have in progress.", w, "  ").map(p.yellow));
+    out.push(
+      "",
+      ...wrapLines("Key withheld: this question is in an exam you have in progress.", w, "  ").map(p.yellow),
+    );
     return out;
   }
   const correctOptions = q.correctOptions;

@@ -58,7 +58,9 @@ export function answerToOpaque(q: Question, ids: QuestionIds, answer: Answer): A
   const out: Answer = {};
   if (answer.selected) out.selected = answer.selected.map((id) => ids.opaque(selectedKind(q), id));
   if (answer.pairs)
-    out.pairs = answer.pairs.map(([p, o]) => [ids.opaque("prompt", p), ids.opaque("option", o)] as [string, string]);
+    out.pairs = answer.pairs.map(
+      ([p, o]) => [ids.opaque("prompt", p), ids.opaque("option", o)] as [string, string],
+    );
   return out;
 }
 
@@ -80,18 +82,28 @@ export function answerFromOpaque(q: Question, ids: QuestionIds, answer: Answer):
   const prompts = (answer.pairs ?? []).map(([p]) => p);
   const twice = prompts.find((p, i) => prompts.indexOf(p) !== i);
   if (twice !== undefined)
-    throw new ValidationError("attempt.invalid_answer", `Answer to ${q.id}: prompt "${twice}" is matched twice.`, {
-      field: "pairs",
-    });
+    throw new ValidationError(
+      "attempt.invalid_answer",
+      `Answer to ${q.id}: prompt "${twice}" is matched twice.`,
+      {
+        field: "pairs",
+      },
+    );
   const out: Answer = {};
   if (answer.selected) out.selected = answer.selected.map((id) => map(selectedKind(q), id, "selected"));
   if (answer.pairs)
-    out.pairs = answer.pairs.map(([p, o]) => [map("prompt", p, "pairs"), map("option", o, "pairs")] as [string, string]);
+    out.pairs = answer.pairs.map(
+      ([p, o]) => [map("prompt", p, "pairs"), map("option", o, "pairs")] as [string, string],
+    );
   return out;
 }
 
 /** Explanations keyed by the attempt's opaque ids (options, items or prompts, as the question has them). */
-export function opaqueKeys(q: Question, ids: QuestionIds, byBankId: Record<string, string>): Record<string, string> {
+export function opaqueKeys(
+  q: Question,
+  ids: QuestionIds,
+  byBankId: Record<string, string>,
+): Record<string, string> {
   const kind: IdKind = q.type === "ordering" ? "item" : q.type === "matching" ? "prompt" : "option";
   return Object.fromEntries(Object.entries(byBankId).map(([id, text]) => [ids.opaque(kind, id), text]));
 }

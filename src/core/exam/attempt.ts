@@ -121,7 +121,11 @@ export interface QuestionView {
 }
 
 /** The question in the attempt's shuffled order, every option, item and prompt id replaced by its opaque id. */
-export function questionView(q: Question, attempt: Pick<Attempt, "optionOrder" | "promptOrder">, ids: QuestionIds): QuestionView {
+export function questionView(
+  q: Question,
+  attempt: Pick<Attempt, "optionOrder" | "promptOrder">,
+  ids: QuestionIds,
+): QuestionView {
   const order = attempt.optionOrder[q.id];
   const byId = <T extends { id: string }>(list: T[], order: string[] | undefined) =>
     order ? order.map((id) => list.find((x) => x.id === id)).filter((x): x is T => x !== undefined) : list;
@@ -155,7 +159,8 @@ function bankIdMap(q: Question, ids: QuestionIds) {
   const pairs = (kind: IdKind, list: { id: string }[]) =>
     Object.fromEntries(list.map((x) => [ids.opaque(kind, x.id), x.id]));
   if (q.type === "ordering") return { options: pairs("item", q.items) };
-  if (q.type === "matching") return { options: pairs("option", q.options), prompts: pairs("prompt", q.prompts) };
+  if (q.type === "matching")
+    return { options: pairs("option", q.options), prompts: pairs("prompt", q.prompts) };
   return { options: pairs("option", q.options) };
 }
 

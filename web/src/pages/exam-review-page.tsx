@@ -108,8 +108,9 @@ export function ExamReviewPage() {
           filter === "wrong" ? q.correct === false : filter === "flagged" ? q.answer?.flagged : true,
         );
         const count = (f: Filter) =>
-          items.filter(({ q }) => (f === "wrong" ? q.correct === false : f === "flagged" ? q.answer?.flagged : true))
-            .length;
+          items.filter(({ q }) =>
+            f === "wrong" ? q.correct === false : f === "flagged" ? q.answer?.flagged : true,
+          ).length;
         return (
           <article>
             <p className="eyebrow">
