@@ -218,7 +218,7 @@ describe("opaque ids live in the database, not in a process", () => {
     const ctx = await createContext({ content, now: () => clock });
     const questions = await loadQuestionBank(ctx);
     const bank = new Map(questions.map((q) => [q.id, q]));
-    const apps = [];
+    const apps: ReturnType<typeof createApp>[] = [];
     for (const keys of ["server-a", "server-b"]) {
       const e = await openExamContext(ctx, {
         databaseUrl: file,
@@ -230,7 +230,7 @@ describe("opaque ids live in the database, not in a process", () => {
     }
     const call = async (i: number, method: string, path: string, body?: unknown) =>
       (await (
-        await (apps[i] as ReturnType<typeof createApp>).request(path, {
+        await (apps[i] as (typeof apps)[number]).request(path, {
           method,
           headers: { "content-type": "application/json" },
           body: body === undefined ? undefined : JSON.stringify(body),
