@@ -17,11 +17,19 @@ import {
   secondsRemaining,
   startAttempt,
 } from "../core/exam/attempt.js";
-import { answerFromOpaque, answerToOpaque, type IdHash, questionIds } from "../core/exam/attempt-ids.js";
+import {
+  answerFromOpaque,
+  answerToOpaque,
+  type IdHash,
+  type QuestionIds,
+  questionIds,
+} from "../core/exam/attempt-ids.js";
 import { blueprintFor } from "../core/exam/blueprint.js";
 import { assembleForm, type indexBank } from "../core/exam/form-assembly.js";
 import { scoreForm } from "../core/exam/scoring.js";
 import type { AttemptRepository } from "../store/attempt-repository.js";
+import { availableExams } from "./exam-list.js";
+import { type AnswerResult, checkRetake, withheldNote } from "./key-rule.js";
 
 interface AttemptFacts {
   learner: string;
@@ -62,27 +70,6 @@ export interface ExamServiceDeps {
 }
 
 const DRILL_DEFAULT_COUNT = 10;
-
-/** Why a key is not shown: the question is in an exam attempt that is still running. */
-export interface WithheldNote {
-  code: "exam.in_progress";
-  attempt: string;
-  message: string;
-}
-
-/** What an answer save returns: practice and drills add feedback on a whole answer, or say why it is withheld. */
-export type AnswerResult =
-  | { saved: true }
-  | ({ saved: true } & ReturnType<typeof feedback>)
-  | { saved: true; withheld: WithheldNote };
-
-function withheldNote(examAttempt: string, count = 1): WithheldNote {
-  return {
-    code: "exam.in_progress",
-    attempt: examAttempt,
-    message: `${count === 1 ? "This question is" : `${count} questions are`} in exam attempt ${examAttempt}, which is still in progress: the key and explanations show once that exam is submitted.`,
-  };
-}
 
 /** The practice-exam use cases shared by the HTTP API and the CLI. */
 export class ExamService {
@@ -127,20 +114,7 @@ export class ExamService {
     let questionIds: string[] | undefined;
     if (req.retakeOf) {
       const earlier = await this.settle(await this.d.repo.get(req.retakeOf), now);
-      if (earlier.learner !== learner)
-        throw new NotFoundError("attempt.not_found", `No attempt has the id "${req.retakeOf}".`);
-      if (earlier.status === "in-progress")
-        throw new ConflictError(
-          "attempt.retake_in_progress",
-          `Attempt ${req.retakeOf} is still in progress: submit it (or let its time run out) before retaking it.`,
-          { field: "retakeOf" },
-        );
-      if (earlier.exam !== blueprint.exam)
-        throw new ValidationError(
-          "attempt.invalid_input",
-          `retakeOf: attempt ${req.retakeOf} is for ${earlier.exam}, not ${blueprint.exam}.`,
-          { field: "retakeOf" },
-        );
+      checkRetake(earlier, learner, blueprint.exam);
       questionIds = earlier.questionIds.filter((q) => !locked.has(q));
     } else if (req.mistakes || (req.mode === "drill" && !req.domains?.length && !req.services?.length)) {
       const wrong = await this.d.repo.lastWrongQuestionIds(learner, blueprint.exam);
@@ -197,6 +171,8 @@ export class ExamService {
   }
 
   private present(attempt: Attempt, answers: SavedAnswer[], now: Date) {
+    const hash = this.d.idHash(attempt.idKey);
+    const ids = new Map(attempt.questionIds.map((qid) => [qid, questionIds(this.question(qid), hash)]));
     return {
       id: attempt.id,
       exam: attempt.exam,
@@ -208,14 +184,14 @@ export class ExamService {
       secondsRemaining: secondsRemaining(attempt, now),
       ...(attempt.notice ? { notice: attempt.notice } : {}),
       ...(attempt.retakeOf ? { retakeOf: attempt.retakeOf } : {}),
-      questions: attempt.questionIds.map((qid) => {
-        const q = this.question(qid);
-        return questionView(q, attempt, this.ids(attempt.idKey, q));
-      }),
+      questions: attempt.questionIds.map((qid) =>
+        questionView(this.question(qid), attempt, ids.get(qid) as QuestionIds),
+      ),
       answers: Object.fromEntries(
         answers.map((a) => {
           const q = this.d.questions.get(a.questionId);
-          const shown = q ? answerToOpaque(q, this.ids(attempt.idKey, q), a) : {};
+          const qIds = ids.get(a.questionId);
+          const shown = q && qIds ? answerToOpaque(q, qIds, a) : {};
           return [
             a.questionId,
             {
@@ -374,25 +350,7 @@ export class ExamService {
 
   /** Exams that have a question bank, with the bank's size next to a full form's. */
   available() {
-    const today = toIsoDate(this.d.now());
-    const exams = [];
-    for (const [code, pool] of [...this.d.bank].sort(([a], [b]) => a.localeCompare(b))) {
-      const cert = getCertification(this.d.catalog, code).certification;
-      const bp = blueprintFor(cert, today);
-      exams.push({
-        code,
-        name: cert.name,
-        shortName: cert.shortName,
-        level: cert.level,
-        questionCount: bp.questionCount,
-        durationMinutes: bp.durationMinutes,
-        passingScore: bp.passingScore,
-        bankSize: [...pool.values()].reduce((a, l) => a + l.length, 0),
-        domains: bp.domains.map((d) => ({ ...d, bankSize: pool.get(d.id)?.length ?? 0 })),
-        questionTypes: bp.questionTypes,
-      });
-    }
-    return { exams };
+    return availableExams(this.d.catalog, this.d.bank, toIsoDate(this.d.now()));
   }
 
   /** The learner's attempts, newest first. */
