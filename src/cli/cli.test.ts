@@ -141,6 +141,15 @@ describe("certpath CLI", () => {
   });
 });
 
+/** Writes one question file into a fresh folder and returns the folder. */
+async function bankFolder(name: string, lines: string[]): Promise<string> {
+  const { mkdtempSync, writeFileSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const dir = mkdtempSync(join(tmpdir(), "certpath-bank-"));
+  writeFileSync(join(dir, name), lines.join("\n"));
+  return dir;
+}
+
 describe("certpath bank", () => {
   it("bank lint passes on the shipped bank and prints the coverage per domain", async () => {
     const r = await cli("bank", "lint");
@@ -150,29 +159,23 @@ describe("certpath bank", () => {
   });
 
   it("bank lint reports broken files with file:line and exits 1", async () => {
-    const { mkdtempSync, writeFileSync } = await import("node:fs");
-    const { tmpdir } = await import("node:os");
-    const dir = mkdtempSync(join(tmpdir(), "certpath-bank-"));
-    writeFileSync(
-      join(dir, "bad.yaml"),
-      [
-        "format: certpath/questions@1",
-        "exam: CLF-C02",
-        "examGuide: CLF-C02",
-        "questions:",
-        "  - id: bad-1",
-        '    domain: "9"',
-        "    type: multiple-choice",
-        "    services: [s3]",
-        "    stem: A company wants to store files durably for order #42. What should it use?",
-        "    options:",
-        "      - { id: a, text: S3, correct: true, explanation: Durable object storage for files. }",
-        "      - { id: b, text: EBS, correct: true, explanation: Block storage attached to one instance. }",
-        "    references: [https://docs.aws.amazon.com/AmazonS3/latest/userguide/Welcome.html]",
-        "    verifiedOn: 2026-11-26",
-        "",
-      ].join("\n"),
-    );
+    const dir = await bankFolder("bad.yaml", [
+      "format: certpath/questions@1",
+      "exam: CLF-C02",
+      "examGuide: CLF-C02",
+      "questions:",
+      "  - id: bad-1",
+      '    domain: "9"',
+      "    type: multiple-choice",
+      "    services: [s3]",
+      "    stem: A company wants to store files durably for order #42. What should it use?",
+      "    options:",
+      "      - { id: a, text: S3, correct: true, explanation: Durable object storage for files. }",
+      "      - { id: b, text: EBS, correct: true, explanation: Block storage attached to one instance. }",
+      "    references: [https://docs.aws.amazon.com/AmazonS3/latest/userguide/Welcome.html]",
+      "    verifiedOn: 2026-11-26",
+      "",
+    ]);
     const r = await cli("bank", "lint", dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/bad\.yaml:5: bad-1: multiple choice needs at least 4 options, has 2/);
@@ -184,33 +187,27 @@ describe("certpath bank", () => {
   });
 
   it("bank lint rejects raw HTML, script links and escape sequences with the field's file:line", async () => {
-    const { mkdtempSync, writeFileSync } = await import("node:fs");
-    const { tmpdir } = await import("node:os");
-    const dir = mkdtempSync(join(tmpdir(), "certpath-bank-"));
     const option = (id: string, text: string, correct = false) =>
       `      - { id: ${id}, text: ${JSON.stringify(text)}, correct: ${correct}, explanation: Explains why this is right or wrong. }`;
-    writeFileSync(
-      join(dir, "unsafe.yaml"),
-      [
-        "format: certpath/questions@1",
-        "exam: CLF-C02",
-        "examGuide: CLF-C02",
-        "questions:",
-        "  - id: unsafe-1",
-        '    domain: "1"',
-        "    type: multiple-choice",
-        "    services: [s3]",
-        "    stem: A company wants to store files durably at the lowest cost. What should it use?",
-        "    options:",
-        option("a", "Amazon S3", true),
-        option("b", "Amazon EBS <img src=x onerror=alert(1)>"),
-        option("c", "[Amazon EFS](javascript:alert(1))"),
-        option("d", "Amazon FSx \u001b[2J"),
-        "    references: [https://docs.aws.amazon.com/AmazonS3/latest/userguide/Welcome.html]",
-        "    verifiedOn: 2026-11-26",
-        "",
-      ].join("\n"),
-    );
+    const dir = await bankFolder("unsafe.yaml", [
+      "format: certpath/questions@1",
+      "exam: CLF-C02",
+      "examGuide: CLF-C02",
+      "questions:",
+      "  - id: unsafe-1",
+      '    domain: "1"',
+      "    type: multiple-choice",
+      "    services: [s3]",
+      "    stem: A company wants to store files durably at the lowest cost. What should it use?",
+      "    options:",
+      option("a", "Amazon S3", true),
+      option("b", "Amazon EBS <img src=x onerror=alert(1)>"),
+      option("c", "[Amazon EFS](javascript:alert(1))"),
+      option("d", "Amazon FSx \u001b[2J"),
+      "    references: [https://docs.aws.amazon.com/AmazonS3/latest/userguide/Welcome.html]",
+      "    verifiedOn: 2026-11-26",
+      "",
+    ]);
     const r = await cli("bank", "lint", dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/unsafe\.yaml:12: unsafe-1: options\.1\.text: contains raw HTML "<img/);

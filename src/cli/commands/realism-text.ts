@@ -10,54 +10,26 @@ const over = (share: number, chance: number) => {
 
 /** One row per figure: what a test-wise strategy scores against chance, and whether it passes. */
 export function realismRows(r: RealismFigures): string[][] {
-  const judge = (share: number, chance: number, n: number, margin = STRATEGY_MARGIN) =>
-    n === 0 ? "-" : share - chance > margin ? "FAIL" : "ok";
+  const judge = (share: number, chance: number, n: number) =>
+    n === 0 ? "-" : share - chance > STRATEGY_MARGIN ? "FAIL" : "ok";
   const one = r.length.chooseOne;
   const many = r.length.chooseN;
   const best = one.best.rank === "shortest" ? "shortest" : `length rank ${one.best.rank + 1}`;
-  const rows = [
-    [
-      `Choose-one: always the ${best}`,
-      String(one.count),
-      pct(one.best.share),
-      pct(one.chance),
-      over(one.best.share, one.chance),
-      judge(one.best.share, one.chance, one.count),
-    ],
-    [
-      "Choose-N: the N longest",
-      String(many.count),
-      pct(many.longest),
-      pct(many.chance),
-      over(many.longest, many.chance),
-      judge(many.longest, many.chance, many.count),
-    ],
-    [
-      "Choose-N: the N shortest",
-      String(many.count),
-      pct(many.shortest),
-      pct(many.chance),
-      over(many.shortest, many.chance),
-      judge(many.shortest, many.chance, many.count),
-    ],
-    [
-      "Most words shared with stem",
-      String(r.echo.count),
-      pct(r.echo.share),
-      pct(r.echo.chance),
-      over(r.echo.share, r.echo.chance),
-      judge(r.echo.share, r.echo.chance, r.echo.count),
-    ],
-    [
-      "Fewest words shared with stem",
-      String(r.echo.count),
-      pct(r.echo.fewest),
-      pct(r.echo.chance),
-      over(r.echo.fewest, r.echo.chance),
-      judge(r.echo.fewest, r.echo.chance, r.echo.count),
-    ],
+  const row = (label: string, n: number, share: number, chance: number) => [
+    label,
+    String(n),
+    pct(share),
+    pct(chance),
+    over(share, chance),
+    judge(share, chance, n),
   ];
-  return rows;
+  return [
+    row(`Choose-one: always the ${best}`, one.count, one.best.share, one.chance),
+    row("Choose-N: the N longest", many.count, many.longest, many.chance),
+    row("Choose-N: the N shortest", many.count, many.shortest, many.chance),
+    row("Most words shared with stem", r.echo.count, r.echo.share, r.echo.chance),
+    row("Fewest words shared with stem", r.echo.count, r.echo.fewest, r.echo.chance),
+  ];
 }
 
 /** The lines under the strategy table: stem length, constraints, cues and same-question pairs. */

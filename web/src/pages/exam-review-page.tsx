@@ -29,14 +29,17 @@ function YourAnswer({ q }: { q: ReviewQuestion }) {
 }
 
 function ReviewItem({ q, n }: { q: ReviewQuestion; n: number }) {
+  const domain = (
+    <span className="muted">
+      Domain {q.domain} · {q.type.replace("-", " ")}
+    </span>
+  );
   if (q.correctOptions === null)
     return (
       <li className="review-item" id={`q${n}`}>
         <div className="question-head">
           <h2>Question {n}</h2>
-          <span className="muted">
-            Domain {q.domain} · {q.type.replace("-", " ")}
-          </span>
+          {domain}
         </div>
         <Markdown text={q.stem} className="stem" />
         <p className="notice">
@@ -58,9 +61,7 @@ function ReviewItem({ q, n }: { q: ReviewQuestion; n: number }) {
           </span>
           {q.answer?.flagged && <span className="verdict verdict-flag">⚑ Flagged</span>}
         </h2>
-        <span className="muted">
-          Domain {q.domain} · {q.type.replace("-", " ")}
-        </span>
+        {domain}
       </div>
       <Markdown text={q.stem} className="stem" />
       <div className="review-answers">
