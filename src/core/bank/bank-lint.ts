@@ -25,7 +25,10 @@ export interface LintProblem {
 export interface LintOptions {
   /** Services each certification emphasises (advisor data), for the coverage figure. */
   emphasis?: Record<string, string[]>;
-  /** Run the realism checks (length and echo strategies, stem length, same-question pairs); default true. */
+  /**
+   * Run the realism checks (length and echo strategies, stem length, same-question pairs) and flag raw HTML;
+   * default true. Without them (the build's check) only structure and dangerous text are refused.
+   */
   realism?: boolean;
 }
 
@@ -95,7 +98,8 @@ export function lintBank(
     for (const s of q.services)
       if (!services.has(s)) at(`unknown service "${s}" (see content/services.yaml)`);
     for (const u of unsafeFields(q))
-      problems.push({ file, line: lq.lineOf?.(u.path) ?? line, message: `${q.id}: ${u.message}` });
+      if (realism || u.kind === "danger")
+        problems.push({ file, line: lq.lineOf?.(u.path) ?? line, message: `${q.id}: ${u.message}` });
 
     if (q.type === "multiple-choice" || q.type === "multiple-response") {
       const optionIds = q.options.map((o) => o.id);

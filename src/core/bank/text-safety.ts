@@ -42,28 +42,48 @@ const SCRIPT_LINK = /(javascript|vbscript)\s*:\s*\S|\]\(\s*data:|\bdata:[a-z]+\/
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
-/** What is unsafe in one text: raw HTML, a script or data link, or a control character / escape sequence. */
-export function unsafeText(value: string): string[] {
-  const out: string[] = [];
+/**
+ * What is unsafe in one text: a control character / escape sequence, a script or data link (`danger`:
+ * refused everywhere, build included), or raw HTML (`html`: a lint error; renderers sanitise it anyway).
+ */
+export function unsafeTextFindings(value: string): { kind: "danger" | "html"; message: string }[] {
+  const out: { kind: "danger" | "html"; message: string }[] = [];
   const control = CONTROL.exec(value);
   if (control)
-    out.push(
-      `contains control character U+${(control[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}${control[0] === "\u001b" ? " (a terminal escape sequence)" : ""}: remove it`,
-    );
+    out.push({
+      kind: "danger",
+      message: `contains control character U+${(control[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}${control[0] === "\u001b" ? " (a terminal escape sequence)" : ""}: remove it`,
+    });
   // Markdown shows code spans and blocks literally, so `Array<string>` there is text, not a tag.
   const html = HTML.exec(value.replace(/```[\s\S]*?```|`[^`\n]*`/g, ""));
-  if (html) out.push(`contains raw HTML "${html[0].slice(0, 40)}": write Markdown instead`);
+  if (html)
+    out.push({
+      kind: "html",
+      message: `contains raw HTML "${html[0].slice(0, 40)}": write Markdown instead (put commands with <placeholders> in \`code\`)`,
+    });
   const link = SCRIPT_LINK.exec(value);
   if (link)
-    out.push(
-      `contains a ${link[0].toLowerCase().includes("data") ? "data:" : "script"} link: link only to https pages`,
-    );
+    out.push({
+      kind: "danger",
+      message: `contains a ${link[0].toLowerCase().includes("data") ? "data:" : "script"} link: link only to https pages`,
+    });
   return out;
 }
 
+/** The messages of `unsafeTextFindings`. */
+export function unsafeText(value: string): string[] {
+  return unsafeTextFindings(value).map((f) => f.message);
+}
+
 /** Unsafe text anywhere in a question, with the path of the field it is in. */
-export function unsafeFields(q: Question): { path: (string | number)[]; message: string }[] {
+export function unsafeFields(
+  q: Question,
+): { path: (string | number)[]; kind: "danger" | "html"; message: string }[] {
   return textFields(q).flatMap((f) =>
-    unsafeText(f.value).map((m) => ({ path: f.path, message: `${f.path.join(".")}: ${m}` })),
+    unsafeTextFindings(f.value).map((u) => ({
+      path: f.path,
+      kind: u.kind,
+      message: `${f.path.join(".")}: ${u.message}`,
+    })),
   );
 }
