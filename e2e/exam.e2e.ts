@@ -207,10 +207,10 @@ describe("web: practice and drills", () => {
   });
 
   it("a closed attempt or an exam without questions gives a clear message", async () => {
-    const p = await open("/exams/SOA-C03");
+    const p = await open("/exams/ANS-C01");
     await p.getByRole("button", { name: "Start practice" }).click();
     await p.getByRole("alert").waitFor();
-    expect(await p.getByRole("alert").textContent()).toContain("no questions for SOA-C03");
+    expect(await p.getByRole("alert").textContent()).toContain("no questions for ANS-C01");
     await p.goto(`${session.url}/attempts/no-such-attempt`);
     await p.getByRole("alert").waitFor();
     await p.close();

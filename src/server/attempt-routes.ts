@@ -34,14 +34,19 @@ const startBody = z
   })
   .openapi("StartAttempt");
 
+const opaqueId = z
+  .string()
+  .openapi({
+    description: "opaque, new in every attempt: says nothing about the key, the file order or the bank's ids",
+  });
 const questionView = z.object({
-  id: z.string(),
+  id: z.string().openapi({ description: "the question bank's id" }),
   type: z.enum(["multiple-choice", "multiple-response", "ordering", "matching"]),
   domain: z.string(),
   stem: z.string(),
-  options: z.array(z.object({ id: z.string(), text: z.string() })),
+  options: z.array(z.object({ id: opaqueId, text: z.string() })),
   select: z.number().optional(),
-  prompts: z.array(z.object({ id: z.string(), text: z.string() })).optional(),
+  prompts: z.array(z.object({ id: opaqueId, text: z.string() })).optional(),
 });
 
 const attemptView = z
