@@ -34,11 +34,9 @@ const startBody = z
   })
   .openapi("StartAttempt");
 
-const opaqueId = z
-  .string()
-  .openapi({
-    description: "opaque, new in every attempt: says nothing about the key, the file order or the bank's ids",
-  });
+const opaqueId = z.string().openapi({
+  description: "opaque, new in every attempt: says nothing about the key, the file order or the bank's ids",
+});
 const questionView = z.object({
   id: z.string().openapi({ description: "the question bank's id" }),
   type: z.enum(["multiple-choice", "multiple-response", "ordering", "matching"]),
