@@ -154,7 +154,7 @@ describe("certpath bank", () => {
   it("bank lint passes on the shipped bank and prints the coverage per domain", async () => {
     const r = await cli("bank", "lint");
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/646 questions in \d+ files: no problems\./);
+    expect(r.stdout).toMatch(/\d+ questions in \d+ files: no problems\./);
     expect(r.stdout).toMatch(/SAA-C03: \d+ questions/);
   });
 
@@ -248,7 +248,9 @@ describe("certpath bank", () => {
         types: Record<string, number>;
       }[];
     };
-    expect(body.exams.map((e) => e.exam)).toEqual(["AIF-C01", "CLF-C02", "DVA-C02", "SAA-C03"]);
+    expect(body.exams.map((e) => e.exam)).toEqual(
+      expect.arrayContaining(["AIF-C01", "CLF-C02", "DVA-C02", "SAA-C03"]),
+    );
     for (const e of body.exams) {
       expect(e.count).toBeGreaterThanOrEqual(130);
       for (const d of e.domains) expect(d.count).toBeGreaterThanOrEqual(d.twoForms);

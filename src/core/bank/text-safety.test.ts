@@ -6,6 +6,9 @@ describe("unsafe text in question fields", () => {
     ["Use <script>alert(1)</script> here", /raw HTML "<script>"/],
     ['See <img src="x" onerror="y">', /raw HTML/],
     ["A comment <!-- hidden -->", /raw HTML "<!--"/],
+    ["Some <b>bold</b> text", /raw HTML "<b>"/],
+    ["Close </div> here", /raw HTML "<\/div>"/],
+    ["<x-widget onclick=alert(1)>", /raw HTML/],
     ["[docs](javascript:alert(1))", /script link/],
     ["[docs](data:text/html;base64,PHNjcmlwdD4=)", /data: link/],
     ["Colour \u001b[31mred\u001b[0m", /U\+001B \(a terminal escape sequence\)/],
@@ -20,6 +23,7 @@ describe("unsafe text in question fields", () => {
     "Latency < 10 ms and throughput > 1 GB/s",
     "Big data: store it in Amazon S3.\nSecond line\twith a tab.",
     "Use `Array<string>` in TypeScript code.",
+    "Allow the logs.<region>.amazonaws.com principal for <account-id> and <Bucket-Name>.",
   ])("accepts %j", (text) => {
     expect(unsafeText(text)).toEqual([]);
   });
@@ -51,10 +55,10 @@ describe("unsafe text in lintBank", () => {
       line: 5,
       lineOf: (path: readonly (string | number)[]) => 10 + Number(path[1] ?? 0),
     });
-    const bank = [q("html-1", "Run aws s3 ls --region <region>"), q("esc-1", "Amazon EBS \u001b[2J")];
+    const bank = [q("html-1", "Run aws s3 ls <b>now</b>"), q("esc-1", "Amazon EBS \u001b[2J")];
     const full = lintBank(bank, content.catalog, "2026-11-26").problems.map((p) => `${p.line}: ${p.message}`);
     expect(full).toContainEqual(
-      expect.stringMatching(/^11: html-1: options\.1\.text: contains raw HTML "<region>"/),
+      expect.stringMatching(/^11: html-1: options\.1\.text: contains raw HTML "<b>"/),
     );
     expect(full).toContainEqual(
       expect.stringMatching(/^11: esc-1: options\.1\.text: contains control character U\+001B/),

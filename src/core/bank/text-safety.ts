@@ -35,8 +35,17 @@ export function textFields(q: Question): TextField[] {
   return out;
 }
 
-// A tag (<b>, </div>, <img src=…>) or an HTML comment; Markdown autolinks such as <https://…> are not tags.
-const HTML = /<!--|<\/?[a-z][a-z0-9-]*(\s[^<>]*)?\/?>/i;
+// HTML: a comment, a tag with attributes (<x onerror=…>), or an HTML element's tag (<b>, </div>, <script>).
+// Placeholders such as <region> or <bucket-name> are not HTML, and autolinks such as <https://…> are not tags.
+const ELEMENTS =
+  "a|abbr|applet|audio|b|base|blink|blockquote|body|br|button|center|code|dialog|details|div|em|embed|font|form|" +
+  "frame|frameset|h[1-6]|head|hr|html|i|iframe|img|input|li|link|marquee|math|meta|noscript|object|ol|p|pre|" +
+  "s|script|select|small|source|span|strong|style|sub|summary|sup|svg|table|tbody|td|template|textarea|th|" +
+  "thead|title|tr|u|ul|video";
+const HTML = new RegExp(
+  `<!--|<[a-z][a-z0-9-]*\\s+[a-z-]+\\s*=[^<>]*>|<\\/?(${ELEMENTS})(\\s[^<>]*)?\\/?>`,
+  "i",
+);
 const SCRIPT_LINK = /(javascript|vbscript)\s*:\s*\S|\]\(\s*data:|\bdata:[a-z]+\/[a-z0-9.+-]+[;,]/i;
 // C0 and C1 controls (not tab or line breaks), and bidirectional overrides that reorder what a reader sees.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
@@ -59,7 +68,7 @@ export function unsafeTextFindings(value: string): { kind: "danger" | "html"; me
   if (html)
     out.push({
       kind: "html",
-      message: `contains raw HTML "${html[0].slice(0, 40)}": write Markdown instead (put commands with <placeholders> in \`code\`)`,
+      message: `contains raw HTML "${html[0].slice(0, 40)}": write Markdown instead`,
     });
   const link = SCRIPT_LINK.exec(value);
   if (link)
