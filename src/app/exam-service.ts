@@ -112,13 +112,19 @@ export class ExamService {
         ? new Map<string, string>()
         : await this.d.repo.openExamQuestions(learner, now.toISOString());
     let questionIds: string[] | undefined;
+    let leftOut = 0;
     if (req.retakeOf) {
       const earlier = await this.settle(await this.d.repo.get(req.retakeOf), now);
       checkRetake(earlier, learner, blueprint.exam);
       questionIds = earlier.questionIds.filter((q) => !locked.has(q));
+      leftOut = earlier.questionIds.length - questionIds.length;
     } else if (req.mistakes || (req.mode === "drill" && !req.domains?.length && !req.services?.length)) {
       const wrong = await this.d.repo.lastWrongQuestionIds(learner, blueprint.exam);
-      questionIds = wrong.filter((q) => !locked.has(q)).slice(0, req.count ?? DRILL_DEFAULT_COUNT);
+      const open = wrong.filter((q) => !locked.has(q));
+      leftOut =
+        Math.min(wrong.length, req.count ?? DRILL_DEFAULT_COUNT) -
+        Math.min(open.length, req.count ?? DRILL_DEFAULT_COUNT);
+      questionIds = open.slice(0, req.count ?? DRILL_DEFAULT_COUNT);
       if (wrong.length === 0)
         throw new DomainError(
           "attempt.no_mistakes",
@@ -143,6 +149,13 @@ export class ExamService {
       seen: questionIds ? undefined : await this.d.repo.seenQuestionIds(learner, blueprint.exam),
       exclude: locked.size > 0 ? new Set(locked.keys()) : undefined,
     });
+    if (leftOut > 0)
+      form.notice = [
+        `${leftOut} question${leftOut === 1 ? " is" : "s are"} left out: ${leftOut === 1 ? "it is" : "they are"} in an exam you have in progress.`,
+        form.notice,
+      ]
+        .filter(Boolean)
+        .join(" ");
     if (form.questionIds.length === 0)
       throw new DomainError(
         "exam.no_questions",

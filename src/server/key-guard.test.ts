@@ -136,6 +136,31 @@ describe("no route shows a key of a question in an exam still in progress", () =
     );
   });
 
+  it("a retake leaves out the questions of a running exam and says how many", async () => {
+    const p0 = (
+      await call("POST", "/api/attempts", { exam: "AIF-C01", mode: "practice", seed: "k0", count: 8 })
+    ).body;
+    for (const q of p0.questions.slice(0, 2))
+      await call("PUT", `/api/attempts/${p0.id}/answers/${q.id}`, wrongIn(q, bank.get(q.id) as Question));
+    await call("POST", `/api/attempts/${p0.id}/submit`);
+    const mistakes = (await call("POST", "/api/attempts", { exam: "AIF-C01", mode: "drill", mistakes: true }))
+      .body;
+    await call("POST", `/api/attempts/${mistakes.id}/submit`);
+    const e = (await call("POST", "/api/attempts", { exam: "AIF-C01", mode: "exam", retakeOf: mistakes.id }))
+      .body;
+    const retake = await call("POST", "/api/attempts", {
+      exam: "AIF-C01",
+      mode: "practice",
+      retakeOf: p0.id,
+    });
+    expect(retake.status).toBe(201);
+    expect(retake.body.questions).toHaveLength(6);
+    expect(retake.body.notice).toMatch(
+      /^2 questions are left out: they are in an exam you have in progress\./,
+    );
+    await call("POST", `/api/attempts/${e.id}/submit`);
+  });
+
   it("starting an exam is never refused because another attempt is open", async () => {
     const a = await call("POST", "/api/attempts", { exam: "SAA-C03", mode: "exam", seed: "one" });
     const b = await call("POST", "/api/attempts", { exam: "SAA-C03", mode: "exam", seed: "two" });
