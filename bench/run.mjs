@@ -10,4 +10,6 @@ const extra = await import("./exam-bench.mjs").catch((e) =>
 );
 Object.assign(results, await (await import("./lint-bench.mjs")).run());
 if (extra) Object.assign(results, await extra.run());
+Object.assign(results, await (await import("./content-bench.mjs")).run());
+Object.assign(results, await (await import("./candidates-bench.mjs")).run());
 console.log(JSON.stringify(results, null, 2));
