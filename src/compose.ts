@@ -30,7 +30,7 @@ export interface ExamContext {
   close(): Promise<void>;
 }
 
-/** Parses and checks the question bank (file:line errors on any problem). */
+/** Parses and checks the question bank (file:line errors on any problem; the realism figures are `bank lint`'s). */
 export async function loadQuestionBankChecked(
   ctx: AppContext,
   root = join(contentRoot(), "questions"),
@@ -44,7 +44,7 @@ export async function loadQuestionBankChecked(
   const load = loadQuestionFiles(scan.files);
   // Broken or oversized files stop the start at once, with file:line, before the whole-bank checks.
   if (load.problems.length > 0) throw new ContentError(load.problems);
-  const problems = lintBank(load.questions, ctx.catalog, ctx.today()).problems;
+  const problems = lintBank(load.questions, ctx.catalog, ctx.today(), { realism: false }).problems;
   if (problems.length > 0) throw new ContentError(problems);
   return load.questions.map((q) => q.question);
 }
@@ -57,11 +57,17 @@ export function loadQuestionBank(ctx: AppContext): Promise<Question[]> {
 /** Opens the database and the question bank behind practice exams. */
 export async function openExamContext(
   ctx: AppContext,
-  options: { databaseUrl?: string | undefined; questions?: Question[] } = {},
+  options: {
+    databaseUrl?: string | undefined;
+    questions?: Question[];
+    /** Tests only: fixed id keys, so that a form's opaque ids replay exactly. */
+    newIdKey?: () => string;
+  } = {},
 ): Promise<ExamContext> {
   const { openStore } = await import("./store/database.js");
   const { AttemptRepository } = await import("./store/attempt-repository.js");
   const { indexBank } = await import("./core/exam/form-assembly.js");
+  const { hmacIds, newIdKey } = await import("./app/opaque-ids.js");
   const questions = options.questions ?? (await loadQuestionBank(ctx));
   const store = await openStore(options.databaseUrl);
   const exams = new ExamService({
@@ -72,6 +78,8 @@ export async function openExamContext(
     now: ctx.now,
     newId: () => randomUUID(),
     newSeed: () => randomBytes(6).toString("hex"),
+    newIdKey: options.newIdKey ?? newIdKey,
+    idHash: hmacIds,
   });
   return { exams, learner: LOCAL_LEARNER, location: store.location, close: () => store.close() };
 }

@@ -1,6 +1,7 @@
 // The library face: the core's use cases and the content loader.
 
 export { ExamService } from "./app/exam-service.js";
+export { hmacIds, newIdKey } from "./app/opaque-ids.js";
 export {
   type AppContext,
   createContext,

@@ -85,7 +85,9 @@ program
 const bank = program.command("bank").description("Work with question banks: lint, statistics");
 bank
   .command("lint")
-  .description("Check question files: schema, content rules, blueprint fit, near-duplicates (file:line)")
+  .description(
+    "Check question files: schema, safe text, content rules, blueprint fit, realism, same-question pairs (file:line)",
+  )
   .argument("[path]", "a question file or folder (default: the shipped bank, content/questions)")
   .option("--json", "print JSON")
   .action((path, opts) =>
@@ -94,10 +96,11 @@ bank
 bank
   .command("stats")
   .description(
-    "Per exam: question count, per-domain counts against two full forms, type mix, service coverage",
+    "Per exam: question count, per-domain counts against two full forms, type mix, service coverage, realism figures",
   )
   .argument("[path]", "a question file or folder (default: content/questions)")
   .option("--json", "print JSON")
+  .option("--markdown", "print the realism figures as Markdown (docs/bank-realism.md)")
   .action((path, opts) =>
     runAction(async () => (await import("./commands/bank-command.js")).bankStatsCommand(path, opts)),
   );
