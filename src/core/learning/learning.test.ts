@@ -42,7 +42,7 @@ describe("beta-binomial arithmetic", () => {
     expect(logGamma(5)).toBeCloseTo(Math.log(24), 10);
     expect(logGamma(0.5)).toBeCloseTo(Math.log(Math.sqrt(Math.PI)), 10);
     // Beta(1,1) prior: every count of 2 items is equally likely.
-    betaBinomialPmf(2, 1, 1).forEach((p) => expect(p).toBeCloseTo(1 / 3, 10));
+    for (const p of betaBinomialPmf(2, 1, 1)) expect(p).toBeCloseTo(1 / 3, 10);
     const pmf = convolve(betaBinomialPmf(16, 8, 3), betaBinomialPmf(19, 2, 2));
     expect(pmf).toHaveLength(36);
     expect(pmf.reduce((s, p) => s + p, 0)).toBeCloseTo(1, 10);
