@@ -53,6 +53,8 @@ export interface ExamServiceDeps {
   now: () => Date;
   newId: () => string;
   newSeed: () => string;
+  /** Questions of an exam due for spaced review now, most urgent first (for review attempts). */
+  dueReviews?: ((learner: string, exam: string) => Promise<string[]>) | undefined;
 }
 
 const DRILL_DEFAULT_COUNT = 10;
@@ -96,6 +98,13 @@ export class ExamService {
           { field: "retakeOf" },
         );
       questionIds = earlier.questionIds;
+    } else if (req.mode === "review") {
+      questionIds = (await this.d.dueReviews?.(learner, blueprint.exam)) ?? [];
+      if (questionIds.length === 0)
+        throw new DomainError(
+          "attempt.no_reviews_due",
+          `No question of ${blueprint.exam} is due for review today. Questions you answer wrong come back here when they are due.`,
+        );
     } else if (req.mistakes || (req.mode === "drill" && !req.domains?.length && !req.services?.length)) {
       questionIds = (await this.d.repo.lastWrongQuestionIds(learner, blueprint.exam)).slice(
         0,
@@ -226,6 +235,8 @@ export class ExamService {
         exam: facts.exam,
         correct: fb.correct,
         at: now.toISOString(),
+        attemptId: id,
+        mode: facts.mode,
       });
       return { saved: true as const, ...fb };
     }

@@ -58,6 +58,9 @@ export interface HistoryEntry {
   exam: string;
   correct: boolean;
   at: string;
+  /** The attempt and its mode: with them the answer is also logged as evidence (answer_log), once per attempt. */
+  attemptId?: string | undefined;
+  mode?: ExamMode | undefined;
 }
 
 /** Attempts, answers and per-question history; the same behaviour on SQLite and PostgreSQL. */
@@ -211,7 +214,8 @@ export class AttemptRepository {
         .returning("id")
         .executeTakeFirst();
       if (!changed) return false;
-      for (const h of history) await recordHistory(trx, attempt.learner, h);
+      for (const h of history)
+        await recordHistory(trx, attempt.learner, { attemptId: attempt.id, mode: attempt.mode, ...h });
       return true;
     });
   }
@@ -249,6 +253,20 @@ export class AttemptRepository {
 
 async function recordHistory(db: Kysely<Database>, learner: string, h: HistoryEntry): Promise<void> {
   const correct = h.correct ? 1 : 0;
+  if (h.attemptId && h.mode)
+    await db
+      .insertInto("answer_log")
+      .values({
+        attempt_id: h.attemptId,
+        question_id: h.questionId,
+        learner,
+        exam: h.exam,
+        mode: h.mode,
+        correct,
+        answered_at: h.at,
+      })
+      .onConflict((oc) => oc.columns(["attempt_id", "question_id"]).doNothing())
+      .execute();
   await db
     .insertInto("question_history")
     .values({
