@@ -1,12 +1,6 @@
 import ICAL from "ical.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type AppContext,
-  createContext,
-  type ExamContext,
-  loadQuestionBank,
-  openExamContext,
-} from "../compose.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type AppContext, createContext, loadQuestionBank, openExamContext } from "../compose.js";
 import type { Question } from "../core/bank/question-types.js";
 import { createRng, type Rng } from "../core/exam/rng.js";
 import { brierScore, type Forecast } from "../core/learning/calibration.js";
