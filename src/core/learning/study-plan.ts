@@ -197,8 +197,11 @@ export function buildStudyPlan(input: PlanInput): StudyPlan {
         add({ minutes, activity: "review", domains: [], title: `Review due questions of ${e.exam}` });
       }
       const phase = idx / Math.max(1, days.length);
-      while (left >= 15) {
-        const minutes = left >= 75 ? 60 : left;
+      // Sessions of 25–60 minutes, one domain each; a short day is one session.
+      const parts = left < 25 ? 0 : Math.max(1, Math.ceil(left / 60));
+      const size = parts ? floor5(left / parts) : 0;
+      for (let k = 0; k < parts; k++) {
+        const minutes = k === parts - 1 ? left : size;
         const domain = nextDomain();
         given.set(domain, (given.get(domain) ?? 0) + minutes);
         const name = e.domains.find((d) => d.id === domain)?.name ?? domain;
