@@ -15,17 +15,15 @@ export function DomainMastery({ domains, weakest }: { domains: DomainReadiness[]
   const focus = new Set(weakest.slice(0, 1));
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
-    <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="mastery-caption">
+    <section className="table-scroll" tabIndex={0} aria-labelledby="mastery-caption">
       <table className="mastery">
         <caption id="mastery-caption" className="visually-hidden">
           Estimated share correct per domain
         </caption>
         <thead>
           <tr>
-            <th scope="col">Domain</th>
-            <th scope="col">Weight</th>
-            <th scope="col">Answered</th>
-            <th scope="col">Estimate</th>
+            <th scope="col">Domain and weight</th>
+            <th scope="col">Estimate and evidence</th>
           </tr>
         </thead>
         <tbody>
@@ -34,28 +32,24 @@ export function DomainMastery({ domains, weakest }: { domains: DomainReadiness[]
               <th scope="row">
                 {d.id}. {d.name}
                 {focus.has(d.id) && d.answered > 0 && <span className="focus-tag">focus here</span>}
+                <span className="mastery-weight">{d.weight}% of the exam</span>
               </th>
-              <td>{d.weight}%</td>
-              <td>
-                {d.answered === 0 ? (
-                  <span className="muted">none yet</span>
-                ) : (
-                  <>
-                    {d.correct}/{d.answered} <span className="muted">right</span>
-                  </>
-                )}
-              </td>
               <td className="mastery-estimate">
-                <span className="mastery-value">{d.answered === 0 ? "—" : pct(d.estimate)}</span>
-                <span className="mastery-track" aria-hidden="true">
-                  {d.answered > 0 && <span className="mastery-bar" style={{ width: pct(d.estimate) }} />}
+                <span className="mastery-line">
+                  <span className="mastery-value">{d.answered === 0 ? "—" : pct(d.estimate)}</span>
+                  <span className="mastery-track" aria-hidden="true">
+                    {d.answered > 0 && <span className="mastery-bar" style={{ width: pct(d.estimate) }} />}
+                  </span>
+                </span>
+                <span className="mastery-evidence">
+                  {d.answered === 0 ? "none answered yet" : `${d.correct} of ${d.answered} answered right`}
                 </span>
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 
@@ -100,7 +94,7 @@ export function DomainTrend({ attempts, domains }: { attempts: HistoryItem[]; do
       <details className="chart-data">
         <summary>Results per domain as a table</summary>
         {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
-        <div className="table-scroll" tabIndex={0} role="region" aria-label="Results per domain as a table">
+        <section className="table-scroll" tabIndex={0} aria-label="Results per domain as a table">
           <table>
             <thead>
               <tr>
@@ -126,7 +120,7 @@ export function DomainTrend({ attempts, domains }: { attempts: HistoryItem[]; do
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       </details>
     </figure>
   );

@@ -42,7 +42,7 @@ export function ScoreTrend({ attempts, passingScore }: { attempts: HistoryItem[]
       <details className="chart-data">
         <summary>Scores as a table</summary>
         {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
-        <div className="table-scroll" tabIndex={0} role="region" aria-label="Scores as a table">
+        <section className="table-scroll" tabIndex={0} aria-label="Scores as a table">
           <table>
             <thead>
               <tr>
@@ -75,7 +75,7 @@ export function ScoreTrend({ attempts, passingScore }: { attempts: HistoryItem[]
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       </details>
     </figure>
   );

@@ -79,16 +79,14 @@ export function SessionCard({ s }: { s: PlanSession }) {
   );
 }
 
-/** A documentation URL as short readable text: host and the last path segments. */
+/** A documentation URL as short readable text: the guide (or site) and the page, e.g. "vpc › vpc security groups". */
 function readable(url: string): string {
   try {
     const u = new URL(url);
     const parts = u.pathname.split("/").filter(Boolean);
-    const tail = parts
-      .slice(-2)
-      .join("/")
-      .replace(/\.html$/, "");
-    return `${u.hostname.replace(/^www\./, "")}${tail ? ` › ${tail}` : ""}`;
+    const page = (parts.at(-1) ?? "").replace(/\.html?$/, "").replace(/[-_]+/g, " ");
+    const where = u.hostname === "docs.aws.amazon.com" ? parts[0] : u.hostname.replace(/^www\./, "");
+    return [where, page].filter(Boolean).join(" › ");
   } catch {
     return url;
   }

@@ -91,9 +91,9 @@ export function PlanNewPage() {
           </label>
         </fieldset>
         {kind === "exam" ? (
-          <label className="field">
-            <span>Exam</span>
-            <select value={exam} onChange={(e) => setExam(e.target.value)} {...errorProps("exam")}>
+          <div className="field">
+            <label htmlFor={`${id}-exam`}>Exam</label>
+            <select id={`${id}-exam`} value={exam} onChange={(e) => setExam(e.target.value)} {...errorProps("exam")}>
               <option value="">Choose an exam…</option>
               {!known && exam && <option value={exam}>{exam}</option>}
               {options.map((o) => (
@@ -103,11 +103,12 @@ export function PlanNewPage() {
               ))}
             </select>
             {fieldError("exam")}
-          </label>
+          </div>
         ) : (
-          <label className="field">
-            <span>Exam codes, in the order you take them</span>
+          <div className="field">
+            <label htmlFor={`${id}-path`}>Exam codes, in the order you take them</label>
             <input
+              id={`${id}-path`}
               type="text"
               value={path}
               onChange={(e) => setPath(e.target.value)}
@@ -115,22 +116,24 @@ export function PlanNewPage() {
               autoCapitalize="characters"
               {...errorProps("path")}
             />
-            {fieldError("path") ?? fieldError("exam")}
-          </label>
+            {fieldError("path") || fieldError("exam")}
+          </div>
         )}
-        <label className="field">
-          <span>Target exam date</span>
+        <div className="field">
+          <label htmlFor={`${id}-date`}>Target exam date</label>
           <input
+            id={`${id}-date`}
             type="date"
             value={targetDate}
             onChange={(e) => setTargetDate(e.target.value)}
             {...errorProps("targetDate")}
           />
           {fieldError("targetDate")}
-        </label>
-        <label className="field">
-          <span>Hours per week</span>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-hours`}>Hours per week</label>
           <input
+            id={`${id}-hours`}
             type="number"
             inputMode="decimal"
             min={0.5}
@@ -141,7 +144,7 @@ export function PlanNewPage() {
             {...errorProps("hoursPerWeek")}
           />
           {fieldError("hoursPerWeek")}
-        </label>
+        </div>
         <div className="start-actions">
           <button type="submit" className="button button-primary" disabled={busy}>
             {busy ? "Planning…" : "Make the plan"}
