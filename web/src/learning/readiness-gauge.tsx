@@ -4,6 +4,13 @@ const MIN = 100;
 const MAX = 1000;
 const at = (score: number) => `${((Math.min(MAX, Math.max(MIN, score)) - MIN) / (MAX - MIN)) * 100}%`;
 
+/** A probability as a percentage that never claims certainty: "<1%" and ">99%" at the ends. */
+export function percentChance(p: number): string {
+  if (p < 0.005) return "<1%";
+  if (p > 0.995) return ">99%";
+  return `${Math.round(p * 100)}%`;
+}
+
 /** Words for a pass probability, so the number is never the only cue. */
 export function chanceWords(p: number): string {
   if (p >= 0.8) return "likely to pass";
@@ -20,7 +27,7 @@ export function ReadinessGauge({ r }: { r: Readiness }) {
   const s = r.predictedScaledScore;
   const p = r.passProbability;
   if (!s || p === null) return null;
-  const pct = Math.round(p * 100);
+  const pct = percentChance(p);
   const interval = Math.round(r.intervalProbability * 100);
   const verdict = s.low >= r.passingScore ? "pass" : s.high < r.passingScore ? "fail" : "edge";
   return (
@@ -29,7 +36,7 @@ export function ReadinessGauge({ r }: { r: Readiness }) {
         <p className="gauge-figure">
           <span className="gauge-label">Chance to pass today</span>
           <span className="gauge-value" data-testid="pass-probability">
-            {pct}%
+            {pct}
           </span>
           <span className="gauge-words">{chanceWords(p)}</span>
         </p>
@@ -62,7 +69,7 @@ export function ReadinessGauge({ r }: { r: Readiness }) {
       </div>
       <figcaption className="visually-hidden">
         Predicted scaled score {s.estimate}, {interval}% likely between {s.low} and {s.high}, on a scale from{" "}
-        {MIN} to {MAX}; the pass mark is {r.passingScore}. Chance to pass a fresh full exam today: {pct}%.
+        {MIN} to {MAX}; the pass mark is {r.passingScore}. Chance to pass a fresh full exam today: {pct}.
       </figcaption>
     </figure>
   );

@@ -36,7 +36,16 @@ export function PlanNewPage() {
   const id = useId();
   // The API names the field it refuses (e.g. "targetDate", "path.1"); the message goes next to that field.
   const fieldOf = (e: ApiError | null) => e?.field?.split(".")[0];
-  const problem = (field: string) => (fieldOf(error) === field ? error?.message : undefined);
+  // The API's message may start with its field name ("targetDate: …"); the label already says which field.
+  const problem = (field: string) =>
+    fieldOf(error) === field ? error?.message.replace(/^[\w.]+: /, "") : undefined;
+  const LABELS: Record<string, string> = {
+    exam: kind === "exam" ? "Exam" : "Exam codes",
+    path: "Exam codes",
+    targetDate: "Target exam date",
+    hoursPerWeek: "Hours per week",
+  };
+  const shownAt = LABELS[fieldOf(error) ?? ""];
   const errorProps = (field: string) =>
     problem(field) ? { "aria-invalid": true, "aria-describedby": `${id}-${field}-error` } : {};
 
@@ -76,7 +85,8 @@ export function PlanNewPage() {
       <form className="plan-form" onSubmit={(e) => void submit(e)} noValidate>
         {error && (
           <div className="notice notice-error" role="alert">
-            <strong>The plan could not be made.</strong> {error.message}
+            <strong>The plan could not be made.</strong>{" "}
+            {shownAt ? `Check ${shownAt.toLowerCase()} below.` : error.message}
           </div>
         )}
         <fieldset className="segmented-choice">
@@ -93,7 +103,12 @@ export function PlanNewPage() {
         {kind === "exam" ? (
           <div className="field">
             <label htmlFor={`${id}-exam`}>Exam</label>
-            <select id={`${id}-exam`} value={exam} onChange={(e) => setExam(e.target.value)} {...errorProps("exam")}>
+            <select
+              id={`${id}-exam`}
+              value={exam}
+              onChange={(e) => setExam(e.target.value)}
+              {...errorProps("exam")}
+            >
               <option value="">Choose an exam…</option>
               {!known && exam && <option value={exam}>{exam}</option>}
               {options.map((o) => (
