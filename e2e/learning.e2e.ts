@@ -86,7 +86,7 @@ describe("web: progress", () => {
         .waitFor();
       const chance = readiness.passProbability as number;
       expect(await p.getByTestId("pass-probability").textContent()).toBe(
-        chance < 0.005 ? "<1%" : chance > 0.995 ? ">99%" : `${Math.round(chance * 100)}%`,
+        chance < 0.01 ? "<1%" : chance > 0.99 ? ">99%" : `${Math.round(chance * 100)}%`,
       );
       expect(await p.getByTestId("predicted-score").textContent()).toBe(
         String(readiness.predictedScaledScore.estimate),

@@ -2,6 +2,7 @@ import { api } from "../api.js";
 import type { HistoryItem } from "../exam/exam-types.js";
 import { MODE_LABEL } from "../exam/exam-types.js";
 import { useApi } from "../use-api.js";
+import { ChartTable } from "./chart-table.js";
 import type { DomainReadiness } from "./learning-types.js";
 import { LineChart } from "./line-chart.js";
 import { shortDate } from "./score-trend.js";
@@ -91,37 +92,31 @@ export function DomainTrend({ attempts, domains }: { attempts: HistoryItem[]; do
         Share of questions right per domain in your last {latest.length} attempts (numbered, oldest first). A
         gap means the attempt had no question of that domain.
       </figcaption>
-      <details className="chart-data">
-        <summary>Results per domain as a table</summary>
-        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
-        <section className="table-scroll" tabIndex={0} aria-label="Results per domain as a table">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Domain</th>
-                {latest.map((a, i) => (
-                  <th scope="col" key={a.id}>
-                    {i + 1}. {MODE_LABEL[a.mode]} <span className="muted">{labels[i]}</span>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {domains.map((d) => (
-                <tr key={d.id}>
-                  <th scope="row">
-                    {d.id}. {d.name}
-                  </th>
-                  {latest.map((a, i) => {
-                    const r = reports.data[i]?.domains.find((x) => x.id === d.id);
-                    return <td key={a.id}>{r && r.total > 0 ? `${r.correct}/${r.total}` : "—"}</td>;
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
-      </details>
+      <ChartTable label="Results per domain as a table">
+        <thead>
+          <tr>
+            <th scope="col">Domain</th>
+            {latest.map((a, i) => (
+              <th scope="col" key={a.id}>
+                {i + 1}. {MODE_LABEL[a.mode]} <span className="muted">{labels[i]}</span>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {domains.map((d) => (
+            <tr key={d.id}>
+              <th scope="row">
+                {d.id}. {d.name}
+              </th>
+              {latest.map((a, i) => {
+                const r = reports.data[i]?.domains.find((x) => x.id === d.id);
+                return <td key={a.id}>{r && r.total > 0 ? `${r.correct}/${r.total}` : "—"}</td>;
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </ChartTable>
     </figure>
   );
 }

@@ -1,37 +1,9 @@
 // Shapes of the learning-loop API (src/server/learning-routes.ts); the web app talks to the API only.
+import type { Readiness as CoreReadiness, DomainReadiness } from "../../../src/core/learning/readiness.js";
 
-export interface DomainReadiness {
-  id: string;
-  name: string;
-  weight: number;
-  answered: number;
-  correct: number;
-  /** Estimated share answered correctly on a fresh form, 0–1. */
-  estimate: number;
-  formQuestions: number;
-}
-
-/** `GET /api/readiness/{exam}`. */
-export interface Readiness {
-  exam: string;
-  name: string;
-  asOf: string;
-  answered: number;
-  needed: number;
-  predictedScaledScore: { estimate: number; low: number; high: number } | null;
-  passProbability: number | null;
-  passingScore: number;
-  intervalProbability: number;
-  evidence: {
-    level: "none" | "low" | "medium" | "high";
-    weightedAnswers: number;
-    domainsCovered: number;
-    mixedShare: number | null;
-  };
-  domains: DomainReadiness[];
-  weakest: string[];
-  advice: string;
-}
+/** `GET /api/readiness/{exam}`: the core's estimate with the exam's name and one sentence of advice. */
+export type Readiness = CoreReadiness & { name: string; advice: string };
+export type { DomainReadiness };
 
 export type Activity = "study" | "review" | "practice-exam" | "drill";
 

@@ -6,8 +6,8 @@ const at = (score: number) => `${((Math.min(MAX, Math.max(MIN, score)) - MIN) / 
 
 /** A probability as a percentage that never claims certainty: "<1%" and ">99%" at the ends. */
 export function percentChance(p: number): string {
-  if (p < 0.005) return "<1%";
-  if (p > 0.995) return ">99%";
+  if (p < 0.01) return "<1%";
+  if (p > 0.99) return ">99%";
   return `${Math.round(p * 100)}%`;
 }
 

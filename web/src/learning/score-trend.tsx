@@ -1,6 +1,7 @@
 import { Link } from "react-router";
 import type { HistoryItem } from "../exam/exam-types.js";
 import { MODE_LABEL } from "../exam/exam-types.js";
+import { ChartTable } from "./chart-table.js";
 import { LineChart } from "./line-chart.js";
 
 const MAX_POINTS = 20;
@@ -39,44 +40,38 @@ export function ScoreTrend({ attempts, passingScore }: { attempts: HistoryItem[]
         Scaled score of each exam and practice attempt (numbered, oldest first) against the pass mark of{" "}
         {passingScore}. Drills and reviews are left out: they cover only part of the exam.
       </figcaption>
-      <details className="chart-data">
-        <summary>Scores as a table</summary>
-        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
-        <section className="table-scroll" tabIndex={0} aria-label="Scores as a table">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">#</th>
-                <th scope="col">Date</th>
-                <th scope="col">Mode</th>
-                <th scope="col">Score</th>
-                <th scope="col">Result</th>
-              </tr>
-            </thead>
-            <tbody>
-              {scored.map((a, i) => (
-                <tr key={a.id}>
-                  <th scope="row">{i + 1}</th>
-                  <td>{shortDate(a.submittedAt ?? a.startedAt)}</td>
-                  <td>
-                    {MODE_LABEL[a.mode]} <span className="muted">({a.questions} q)</span>
-                  </td>
-                  <td>
-                    <Link to={`/attempts/${a.id}/report`}>
-                      {a.scaledScore}
-                      <span className="visually-hidden"> report</span>
-                    </Link>{" "}
-                    <span className="muted">
-                      ({a.correct}/{a.questions})
-                    </span>
-                  </td>
-                  <td>{a.passed ? "✓ Pass" : "✗ Below the pass mark"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
-      </details>
+      <ChartTable label="Scores as a table">
+        <thead>
+          <tr>
+            <th scope="col">#</th>
+            <th scope="col">Date</th>
+            <th scope="col">Mode</th>
+            <th scope="col">Score</th>
+            <th scope="col">Result</th>
+          </tr>
+        </thead>
+        <tbody>
+          {scored.map((a, i) => (
+            <tr key={a.id}>
+              <th scope="row">{i + 1}</th>
+              <td>{shortDate(a.submittedAt ?? a.startedAt)}</td>
+              <td>
+                {MODE_LABEL[a.mode]} <span className="muted">({a.questions} q)</span>
+              </td>
+              <td>
+                <Link to={`/attempts/${a.id}/report`}>
+                  {a.scaledScore}
+                  <span className="visually-hidden"> report</span>
+                </Link>{" "}
+                <span className="muted">
+                  ({a.correct}/{a.questions})
+                </span>
+              </td>
+              <td>{a.passed ? "✓ Pass" : "✗ Below the pass mark"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </ChartTable>
     </figure>
   );
 }
