@@ -9,4 +9,5 @@ const extra = await import("./exam-bench.mjs").catch((e) =>
   e.code === "ERR_MODULE_NOT_FOUND" ? undefined : Promise.reject(e),
 );
 if (extra) Object.assign(results, await extra.run());
+Object.assign(results, await (await import("./learning-bench.mjs")).run());
 console.log(JSON.stringify(results, null, 2));

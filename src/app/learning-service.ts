@@ -367,10 +367,11 @@ export function readinessAdvice(r: Readiness, domains: readonly Domain[]): strin
   if (r.passProbability === null)
     return `Answer ${r.needed} more question${r.needed === 1 ? "" : "s"} of ${r.exam} (practice or a timed exam) for a first estimate.`;
   const weakest = r.weakest[0] ? domains.find((d) => d.id === r.weakest[0]) : undefined;
-  const pct = Math.round(r.passProbability * 100);
+  const p = r.passProbability;
+  const pct = p < 0.01 ? "under 1%" : p > 0.99 ? "over 99%" : `${Math.round(p * 100)}%`;
   const focus = weakest ? ` Focus on domain ${weakest.id} (${weakest.name}).` : "";
   if (r.passProbability >= 0.8)
-    return `You would likely pass ${r.exam} today (${pct}% chance). Take a fresh full practice exam to confirm before you book.${focus}`;
-  if (r.passProbability >= 0.5) return `You are close: a ${pct}% chance of passing ${r.exam} today.${focus}`;
-  return `Not ready yet: a ${pct}% chance of passing ${r.exam} today.${focus}`;
+    return `You would likely pass ${r.exam} today (${pct} chance). Take a fresh full practice exam to confirm before you book.${focus}`;
+  if (r.passProbability >= 0.5) return `You are close: a ${pct} chance of passing ${r.exam} today.${focus}`;
+  return `Not ready yet: a ${pct} chance of passing ${r.exam} today.${focus}`;
 }

@@ -9,6 +9,8 @@ import { examCommand } from "./exam-command.js";
 const columns = () =>
   Math.max(40, Math.min(process.stdout.columns || Number(process.env.COLUMNS) || 88, 120));
 const pct = (x: number) => `${Math.round(x * 100)}%`;
+/** A probability as a learner reads it: never a flat 0% or 100% for an estimate. */
+const chance = (p: number) => (p < 0.01 ? "under 1%" : p > 0.99 ? "over 99%" : pct(p));
 
 /** `certpath readiness <exam>`: predicted scaled score, interval, pass probability and domains. */
 export async function readinessCommand(code: string, opts: { json?: boolean; db?: string }) {
@@ -25,7 +27,7 @@ export async function readinessCommand(code: string, opts: { json?: boolean; db?
     }
     const s = r.predictedScaledScore;
     out.push(
-      `Chance of passing a fresh full form today: ${style.bold(pct(r.passProbability))}`,
+      `Chance of passing a fresh full form today: ${style.bold(chance(r.passProbability))}`,
       `Predicted scaled score: ${s.estimate} (80% interval ${s.low}–${s.high}); pass mark ${r.passingScore}`,
       `Evidence: ${r.answered} questions answered (${r.evidence.level})`,
       "",

@@ -113,38 +113,49 @@ export function estimateReadiness(
   const interval = options.interval ?? 0.8;
   const domainIds = new Set(blueprint.domains.map((d) => d.id));
   const first = firstAnswers(answers).filter((a) => domainIds.has(a.domain));
-  const weightOf = (a: ScoredAnswer) =>
-    0.5 ** (Math.max(0, now.getTime() - Date.parse(a.answeredAt)) / DAY_MS / halfLife);
 
-  const mixed = first.filter((a) => a.mode === "exam" || a.mode === "practice");
-  const priorSource = mixed.length > 0 ? mixed : first;
+  // One pass: each answer's recency weight and the per-domain weighted counts.
+  const nowMs = now.getTime();
+  const perDomain = new Map(blueprint.domains.map((d) => [d.id, { c: 0, w: 0, answered: 0, correct: 0 }]));
   let priorRight = 0;
   let priorAll = 0;
-  for (const a of priorSource) {
-    const w = weightOf(a);
-    priorAll += w;
-    if (a.correct) priorRight += w;
+  let allRight = 0;
+  let allWeight = 0;
+  let mixedCount = 0;
+  let mixedCorrect = 0;
+  for (const a of first) {
+    const wt = 0.5 ** (Math.max(0, nowMs - Date.parse(a.answeredAt)) / DAY_MS / halfLife);
+    const d = perDomain.get(a.domain);
+    if (!d) continue;
+    d.answered++;
+    allWeight += wt;
+    if (a.correct) {
+      d.correct++;
+      d.c += wt;
+      allRight += wt;
+    } else d.w += wt;
+    if (a.mode === "exam" || a.mode === "practice") {
+      mixedCount++;
+      priorAll += wt;
+      if (a.correct) {
+        mixedCorrect++;
+        priorRight += wt;
+      }
+    }
   }
-  // With no evidence at all the prior is centred on the cut: nothing says either way.
+  // The prior mean comes from exam and practice answers (drills inflate it), else from all answers;
+  // with no evidence at all it is centred on the cut: nothing says either way.
+  if (mixedCount === 0) {
+    priorRight = allRight;
+    priorAll = allWeight;
+  }
   const mu = priorAll > 0 ? (priorRight + 0.5) / (priorAll + 1) : RAW_CUT;
 
   const formCounts = largestRemainder(blueprint.questionCount, [...blueprint.domains]);
   let total: number[] = [1];
   let weighted = 0;
   const domains: DomainReadiness[] = blueprint.domains.map((d) => {
-    let c = 0;
-    let w = 0;
-    let answered = 0;
-    let correct = 0;
-    for (const a of first) {
-      if (a.domain !== d.id) continue;
-      const wt = weightOf(a);
-      answered++;
-      if (a.correct) {
-        correct++;
-        c += wt;
-      } else w += wt;
-    }
+    const { c, w, answered, correct } = perDomain.get(d.id) ?? { c: 0, w: 0, answered: 0, correct: 0 };
     weighted += c + w;
     const alpha = m * mu + c;
     const beta = m * (1 - mu) + w;
@@ -191,7 +202,7 @@ export function estimateReadiness(
       level,
       weightedAnswers: round(weighted, 1),
       domainsCovered: domains.filter((d) => d.answered > 0).length,
-      mixedShare: mixed.length > 0 ? round(mixed.filter((a) => a.correct).length / mixed.length, 3) : null,
+      mixedShare: mixedCount > 0 ? round(mixedCorrect / mixedCount, 3) : null,
     },
     domains: domains.map((d) => ({ ...d, estimate: round(d.estimate, 3) })),
     weakest,
