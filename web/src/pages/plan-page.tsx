@@ -23,7 +23,7 @@ function PlanSummary({ plan }: { plan: Plan }) {
         <dd>
           {plan.examDates.map((e) => (
             <span key={e.exam} className="plan-exam-date">
-              <span className="code">{e.exam}</span> {e.date}
+              <span className="code">{e.exam}</span> <span className="plan-date">{e.date}</span>
             </span>
           ))}
         </dd>
