@@ -371,7 +371,7 @@ export function readinessAdvice(r: Readiness, domains: readonly Domain[]): strin
   const pct = p < 0.01 ? "under 1%" : p > 0.99 ? "over 99%" : `${Math.round(p * 100)}%`;
   const focus = weakest ? ` Focus on domain ${weakest.id} (${weakest.name}).` : "";
   if (r.passProbability >= 0.8)
-    return `You would likely pass ${r.exam} today (a ${pct} chance). Take a fresh full practice exam to confirm before you book.${focus}`;
+    return `You would likely pass ${r.exam} today: your chance is ${pct}. Take a fresh full practice exam to confirm before you book.${focus}`;
   if (r.passProbability >= 0.5)
     return `You are close: your chance of passing ${r.exam} today is ${pct}.${focus}`;
   return `Not ready yet: your chance of passing ${r.exam} today is ${pct}.${focus}`;
