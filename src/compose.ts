@@ -33,16 +33,21 @@ export interface ExamContext {
   close(): Promise<void>;
 }
 
-/** Parses and checks the question bank (file:line errors on any problem). */
+/** Parses and checks the question bank (file:line errors on any problem; the realism figures are `bank lint`'s). */
 export async function loadQuestionBankChecked(
   ctx: AppContext,
   root = join(contentRoot(), "questions"),
 ): Promise<Question[]> {
-  const { loadQuestionFiles, questionFiles } = await import("./content/load-questions.js");
+  const { loadQuestionFiles, scanQuestionFiles, sizeProblem } = await import("./content/load-questions.js");
   const { lintBank } = await import("./core/bank/bank-lint.js");
   const { ContentError } = await import("./content/content-error.js");
-  const load = loadQuestionFiles(questionFiles(root));
-  const problems = [...load.problems, ...lintBank(load.questions, ctx.catalog, ctx.today()).problems];
+  const scan = scanQuestionFiles(root);
+  const early = [...scan.problems, ...scan.files.flatMap((f) => sizeProblem(f) ?? [])];
+  if (early.length > 0) throw new ContentError(early);
+  const load = loadQuestionFiles(scan.files);
+  // Broken or oversized files stop the start at once, with file:line, before the whole-bank checks.
+  if (load.problems.length > 0) throw new ContentError(load.problems);
+  const problems = lintBank(load.questions, ctx.catalog, ctx.today(), { realism: false }).problems;
   if (problems.length > 0) throw new ContentError(problems);
   return load.questions.map((q) => q.question);
 }
@@ -55,13 +60,19 @@ export function loadQuestionBank(ctx: AppContext): Promise<Question[]> {
 /** Opens the database and the question bank behind practice exams. */
 export async function openExamContext(
   ctx: AppContext,
-  options: { databaseUrl?: string | undefined; questions?: Question[] } = {},
+  options: {
+    databaseUrl?: string | undefined;
+    questions?: Question[];
+    /** Tests only: fixed id keys, so that a form's opaque ids replay exactly. */
+    newIdKey?: () => string;
+  } = {},
 ): Promise<ExamContext> {
   const { openStore } = await import("./store/database.js");
   const { AttemptRepository } = await import("./store/attempt-repository.js");
   const { indexBank } = await import("./core/exam/form-assembly.js");
   const { LearningRepository } = await import("./store/learning-repository.js");
   const { LearningService } = await import("./app/learning-service.js");
+  const { hmacIds, newIdKey } = await import("./app/opaque-ids.js");
   const questions = options.questions ?? (await loadQuestionBank(ctx));
   const store = await openStore(options.databaseUrl);
   const byId = new Map(questions.map((q) => [q.id, q]));
@@ -83,6 +94,8 @@ export async function openExamContext(
     now: ctx.now,
     newId: () => randomUUID(),
     newSeed: () => randomBytes(6).toString("hex"),
+    newIdKey: options.newIdKey ?? newIdKey,
+    idHash: hmacIds,
   });
   return { exams, learning, learner: LOCAL_LEARNER, location: store.location, close: () => store.close() };
 }

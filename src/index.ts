@@ -2,6 +2,7 @@
 
 export { ExamService } from "./app/exam-service.js";
 export { LearningService } from "./app/learning-service.js";
+export { hmacIds, newIdKey } from "./app/opaque-ids.js";
 export {
   type AppContext,
   createContext,
@@ -11,6 +12,12 @@ export {
 } from "./compose.js";
 export { ContentError, type ContentProblem } from "./content/content-error.js";
 export { type CoreContent, loadCoreContent } from "./content/load-content.js";
+export {
+  CONTENT_LIMITS,
+  loadQuestionFiles,
+  questionFiles,
+  scanQuestionFiles,
+} from "./content/load-questions.js";
 export { advise, resolveRole, studyHours } from "./core/advisor/advisor.js";
 export type * from "./core/advisor/advisor-types.js";
 export { type ProfileInput, resolveProfile } from "./core/advisor/profile.js";

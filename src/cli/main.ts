@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError } from "commander";
 import { runAction } from "./run-action.js";
+import { guardPipedOutput } from "./safe-text.js";
 
 // Replaced by the build (scripts/build.mjs) with the version in package.json.
 declare const __CERTPATH_VERSION__: string;
@@ -74,12 +75,19 @@ program
     "--db <file-or-url>",
     "SQLite file or postgres:// URL (default: DATABASE_URL or ./data/certpath.db)",
   )
+  .option(
+    "--allowed-host <names>",
+    "another host name the server answers to, e.g. behind a proxy (repeat or comma-separate; env CERTPATH_ALLOWED_HOSTS)",
+    (value: string, previous: string[] = []) => [...previous, value],
+  )
   .action((opts) => runAction(async () => (await import("./commands/serve-command.js")).serveCommand(opts)));
 
 const bank = program.command("bank").description("Work with question banks: lint, statistics");
 bank
   .command("lint")
-  .description("Check question files: schema, content rules, blueprint fit, near-duplicates (file:line)")
+  .description(
+    "Check question files: schema, safe text, content rules, blueprint fit, realism, same-question pairs (file:line)",
+  )
   .argument("[path]", "a question file or folder (default: the shipped bank, content/questions)")
   .option("--json", "print JSON")
   .action((path, opts) =>
@@ -88,10 +96,11 @@ bank
 bank
   .command("stats")
   .description(
-    "Per exam: question count, per-domain counts against two full forms, type mix, service coverage",
+    "Per exam: question count, per-domain counts against two full forms, type mix, service coverage, realism figures",
   )
   .argument("[path]", "a question file or folder (default: content/questions)")
   .option("--json", "print JSON")
+  .option("--markdown", "print the realism figures as Markdown (docs/bank-realism.md)")
   .action((path, opts) =>
     runAction(async () => (await import("./commands/bank-command.js")).bankStatsCommand(path, opts)),
   );
@@ -172,4 +181,5 @@ program
     runAction(async () => (await import("./commands/learning-command.js")).reviewDueCommand(code, opts)),
   );
 
+guardPipedOutput();
 await program.parseAsync(process.argv);

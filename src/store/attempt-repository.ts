@@ -14,6 +14,7 @@ function toRow(a: Attempt): AttemptsTable {
     mode: a.mode,
     status: a.status,
     seed: a.seed,
+    id_key: a.idKey,
     started_at: a.startedAt,
     ends_at: a.endsAt,
     submitted_at: a.submittedAt,
@@ -26,6 +27,9 @@ function toRow(a: Attempt): AttemptsTable {
   };
 }
 
+// Attempts stored before opaque ids had no key: theirs derives from what the row holds (they predate the rule).
+const idKeyOf = (r: Pick<AttemptsTable, "id" | "seed" | "id_key">) => r.id_key ?? `legacy:${r.id}:${r.seed}`;
+
 function fromRow(r: AttemptsTable): Attempt {
   return {
     id: r.id,
@@ -34,6 +38,7 @@ function fromRow(r: AttemptsTable): Attempt {
     mode: r.mode as ExamMode,
     status: r.status as Attempt["status"],
     seed: r.seed,
+    idKey: idKeyOf(r),
     startedAt: r.started_at,
     endsAt: r.ends_at,
     submittedAt: r.submitted_at,
@@ -51,6 +56,19 @@ function answerFromRow(r: AnswersTable): SavedAnswer {
   if (r.selected !== null) a.selected = JSON.parse(r.selected);
   if (r.pairs !== null) a.pairs = JSON.parse(r.pairs);
   return a;
+}
+
+/** One line of the attempt history. */
+export interface AttemptSummary {
+  id: string;
+  exam: string;
+  mode: ExamMode;
+  status: Attempt["status"];
+  startedAt: string;
+  endsAt: string | null;
+  submittedAt: string | null;
+  questions: number;
+  result: Attempt["result"];
 }
 
 export interface HistoryEntry {
@@ -93,7 +111,8 @@ export class AttemptRepository {
   async findOpenState(
     id: string,
   ): Promise<
-    Pick<Attempt, "id" | "learner" | "exam" | "mode" | "status" | "endsAt" | "questionIds"> | undefined
+    | Pick<Attempt, "id" | "learner" | "exam" | "mode" | "status" | "endsAt" | "questionIds" | "idKey">
+    | undefined
   > {
     const {
       rows: [r],
@@ -102,7 +121,7 @@ export class AttemptRepository {
       (p) =>
         this.db
           .selectFrom("attempts")
-          .select(["id", "learner", "exam", "mode", "status", "ends_at", "question_ids"])
+          .select(["id", "learner", "exam", "mode", "status", "ends_at", "question_ids", "seed", "id_key"])
           .where("id", "=", p("id")),
       { id },
     );
@@ -115,7 +134,26 @@ export class AttemptRepository {
       status: r.status as Attempt["status"],
       endsAt: r.ends_at,
       questionIds: JSON.parse(r.question_ids),
+      idKey: idKeyOf(r),
     };
+  }
+
+  /**
+   * Questions of the learner's exam-mode attempts still running at `now` (no route may show their keys),
+   * with the attempt each belongs to.
+   */
+  async openExamQuestions(learner: string, now: string): Promise<Map<string, string>> {
+    const rows = await this.db
+      .selectFrom("attempts")
+      .select(["id", "question_ids"])
+      .where("learner", "=", learner)
+      .where("mode", "=", "exam")
+      .where("status", "=", "in-progress")
+      .where((w) => w.or([w("ends_at", "is", null), w("ends_at", ">", now)]))
+      .execute();
+    const out = new Map<string, string>();
+    for (const r of rows) for (const q of JSON.parse(r.question_ids) as string[]) out.set(q, r.id);
+    return out;
   }
 
   /** Newest first. */
@@ -129,6 +167,39 @@ export class AttemptRepository {
       .limit(limit)
       .execute();
     return rows.map(fromRow);
+  }
+
+  /** Newest first, only what a history list shows: no question order or option order is decoded. */
+  async listSummaries(learner: string, limit = 200): Promise<AttemptSummary[]> {
+    const rows = await this.db
+      .selectFrom("attempts")
+      .select([
+        "id",
+        "exam",
+        "mode",
+        "status",
+        "started_at",
+        "ends_at",
+        "submitted_at",
+        "question_ids",
+        "result",
+      ])
+      .where("learner", "=", learner)
+      .orderBy("started_at", "desc")
+      .orderBy("id", "desc")
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      exam: r.exam,
+      mode: r.mode as ExamMode,
+      status: r.status as Attempt["status"],
+      startedAt: r.started_at,
+      endsAt: r.ends_at,
+      submittedAt: r.submitted_at,
+      questions: (JSON.parse(r.question_ids) as unknown[]).length,
+      result: r.result ? JSON.parse(r.result) : null,
+    }));
   }
 
   /**
@@ -214,15 +285,17 @@ export class AttemptRepository {
         .returning("id")
         .executeTakeFirst();
       if (!changed) return false;
-      for (const h of history)
-        await recordHistory(trx, attempt.learner, { attemptId: attempt.id, mode: attempt.mode, ...h });
+      // One statement per 100 questions instead of one per question.
+      const logged = history.map((h) => ({ attemptId: attempt.id, mode: attempt.mode, ...h }));
+      for (let i = 0; i < logged.length; i += 100)
+        await recordHistory(trx, attempt.learner, logged.slice(i, i + 100));
       return true;
     });
   }
 
   /** Records answers given outside a submission (practice feedback). */
   async recordHistory(learner: string, entry: HistoryEntry): Promise<void> {
-    await recordHistory(this.db, learner, entry);
+    await recordHistory(this.db, learner, [entry]);
   }
 
   /** Ids of questions of an exam the learner has seen. */
@@ -251,39 +324,45 @@ export class AttemptRepository {
   }
 }
 
-async function recordHistory(db: Kysely<Database>, learner: string, h: HistoryEntry): Promise<void> {
-  const correct = h.correct ? 1 : 0;
-  if (h.attemptId && h.mode)
+/** Upserts history rows (distinct questions) in one statement, and logs each scored answer once per attempt. */
+async function recordHistory(db: Kysely<Database>, learner: string, entries: HistoryEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const logged = entries.filter((h) => h.attemptId && h.mode);
+  if (logged.length > 0)
     await db
       .insertInto("answer_log")
-      .values({
-        attempt_id: h.attemptId,
-        question_id: h.questionId,
-        learner,
-        exam: h.exam,
-        mode: h.mode,
-        correct,
-        answered_at: h.at,
-      })
+      .values(
+        logged.map((h) => ({
+          attempt_id: h.attemptId as string,
+          question_id: h.questionId,
+          learner,
+          exam: h.exam,
+          mode: h.mode as string,
+          correct: h.correct ? 1 : 0,
+          answered_at: h.at,
+        })),
+      )
       .onConflict((oc) => oc.columns(["attempt_id", "question_id"]).doNothing())
       .execute();
   await db
     .insertInto("question_history")
-    .values({
-      learner,
-      question_id: h.questionId,
-      exam: h.exam,
-      times_seen: 1,
-      times_correct: correct,
-      last_correct: correct,
-      last_answered_at: h.at,
-    })
+    .values(
+      entries.map((h) => ({
+        learner,
+        question_id: h.questionId,
+        exam: h.exam,
+        times_seen: 1,
+        times_correct: h.correct ? 1 : 0,
+        last_correct: h.correct ? 1 : 0,
+        last_answered_at: h.at,
+      })),
+    )
     .onConflict((oc) =>
       oc.columns(["learner", "question_id"]).doUpdateSet((eb) => ({
         times_seen: eb("question_history.times_seen", "+", 1),
-        times_correct: eb("question_history.times_correct", "+", correct),
-        last_correct: correct,
-        last_answered_at: h.at,
+        times_correct: eb("question_history.times_correct", "+", eb.ref("excluded.times_correct")),
+        last_correct: eb.ref("excluded.last_correct"),
+        last_answered_at: eb.ref("excluded.last_answered_at"),
       })),
     )
     .execute();

@@ -102,6 +102,14 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable("answer_log").execute();
     },
   },
+  "2026-11-30-001-attempt-id-key": {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable("attempts").addColumn("id_key", "varchar(64)").execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable("attempts").dropColumn("id_key").execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

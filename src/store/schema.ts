@@ -8,6 +8,8 @@ export interface AttemptsTable {
   mode: string;
   status: string;
   seed: string;
+  /** The key of the attempt's opaque ids; null for attempts made before opaque ids existed. */
+  id_key: string | null;
   started_at: string;
   ends_at: string | null;
   submitted_at: string | null;

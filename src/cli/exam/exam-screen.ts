@@ -217,6 +217,7 @@ export function renderFeedback(
   p: Paint,
 ): string[] {
   const out: string[] = [];
+  if ("withheld" in fb) return wrapLines(`Saved. ${fb.withheld.message}`, width, " ", " ").map(p.yellow);
   const number = (id: string) => q.options.findIndex((o) => o.id === id) + 1;
   let keyText = "";
   if (q.type === "matching") {
