@@ -63,6 +63,8 @@ export interface ExamServiceDeps {
   now: () => Date;
   newId: () => string;
   newSeed: () => string;
+  /** Questions of an exam due for spaced review now, most urgent first (for review attempts). */
+  dueReviews?: ((learner: string, exam: string) => Promise<string[]>) | undefined;
   /** A fresh secret key for an attempt's opaque ids. */
   newIdKey: () => string;
   /** The keyed hash that turns a key into the attempt's opaque ids (HMAC in the app; see opaque-ids.ts). */
@@ -118,6 +120,15 @@ export class ExamService {
       checkRetake(earlier, learner, blueprint.exam);
       questionIds = earlier.questionIds.filter((q) => !locked.has(q));
       leftOut = earlier.questionIds.length - questionIds.length;
+    } else if (req.mode === "review") {
+      const due = (await this.d.dueReviews?.(learner, blueprint.exam)) ?? [];
+      questionIds = due.filter((q) => !locked.has(q));
+      leftOut = due.length - questionIds.length;
+      if (questionIds.length === 0)
+        throw new DomainError(
+          "attempt.no_reviews_due",
+          `No question of ${blueprint.exam} is due for review today. Questions you answer wrong come back here when they are due.`,
+        );
     } else if (req.mistakes || (req.mode === "drill" && !req.domains?.length && !req.services?.length)) {
       const wrong = await this.d.repo.lastWrongQuestionIds(learner, blueprint.exam);
       const open = wrong.filter((q) => !locked.has(q));
@@ -286,6 +297,8 @@ export class ExamService {
         exam: facts.exam,
         correct: isCorrect(q, input),
         at: now.toISOString(),
+        attemptId: id,
+        mode: facts.mode,
       });
       // No route shows a key while an exam that contains the question is in progress.
       const exam = (await this.d.repo.openExamQuestions(facts.learner, now.toISOString())).get(questionId);

@@ -238,9 +238,19 @@ describe("attempts over HTTP", () => {
 
   it("rejects bad input with clear 4xx errors", async () => {
     expect((await start({ exam: "NOPE-C01", mode: "exam" })).status).toBe(404);
-    const noBank = await start({ exam: "ANS-C01", mode: "exam" });
+    // An active exam without a bank: a server whose bank holds CLF-C02 questions only.
+    const onlyClf = await openExamContext(ctx, {
+      databaseUrl: ":memory:",
+      questions: [...bank.values()].filter((q) => q.exam === "CLF-C02"),
+    });
+    const noBank = await createApp(ctx, { exam: onlyClf }).request("/api/attempts", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ exam: "ANS-C01", mode: "exam" }),
+    });
     expect(noBank.status).toBe(422);
-    expect(noBank.body.error.code).toBe("exam.no_questions");
+    expect(((await noBank.json()) as Json).error.code).toBe("exam.no_questions");
+    await onlyClf.close();
     expect((await start({ exam: "CLF-C02", mode: "speedrun" })).body.error.field).toBe("mode");
     expect((await start({ exam: "CLF-C02", mode: "drill", domains: ["9"] })).body.error).toMatchObject({
       code: "attempt.invalid_input",

@@ -76,6 +76,9 @@ export interface HistoryEntry {
   exam: string;
   correct: boolean;
   at: string;
+  /** The attempt and its mode: with them the answer is also logged as evidence (answer_log), once per attempt. */
+  attemptId?: string | undefined;
+  mode?: ExamMode | undefined;
 }
 
 /** Attempts, answers and per-question history; the same behaviour on SQLite and PostgreSQL. */
@@ -283,8 +286,9 @@ export class AttemptRepository {
         .executeTakeFirst();
       if (!changed) return false;
       // One statement per 100 questions instead of one per question.
-      for (let i = 0; i < history.length; i += 100)
-        await recordHistory(trx, attempt.learner, history.slice(i, i + 100));
+      const logged = history.map((h) => ({ attemptId: attempt.id, mode: attempt.mode, ...h }));
+      for (let i = 0; i < logged.length; i += 100)
+        await recordHistory(trx, attempt.learner, logged.slice(i, i + 100));
       return true;
     });
   }
@@ -320,9 +324,26 @@ export class AttemptRepository {
   }
 }
 
-/** Upserts history rows (distinct questions) in one statement. */
+/** Upserts history rows (distinct questions) in one statement, and logs each scored answer once per attempt. */
 async function recordHistory(db: Kysely<Database>, learner: string, entries: HistoryEntry[]): Promise<void> {
   if (entries.length === 0) return;
+  const logged = entries.filter((h) => h.attemptId && h.mode);
+  if (logged.length > 0)
+    await db
+      .insertInto("answer_log")
+      .values(
+        logged.map((h) => ({
+          attempt_id: h.attemptId as string,
+          question_id: h.questionId,
+          learner,
+          exam: h.exam,
+          mode: h.mode as string,
+          correct: h.correct ? 1 : 0,
+          answered_at: h.at,
+        })),
+      )
+      .onConflict((oc) => oc.columns(["attempt_id", "question_id"]).doNothing())
+      .execute();
   await db
     .insertInto("question_history")
     .values(

@@ -8,7 +8,12 @@ export type ReviewView = Awaited<ReturnType<ExamService["review"]>>;
 type ReviewQuestion = ReviewView["questions"][number];
 
 const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-const MODE_NAMES = { exam: "exam mode", practice: "practice", drill: "drill" } as const;
+const MODE_NAMES = {
+  exam: "exam mode",
+  practice: "practice",
+  drill: "drill",
+  review: "spaced review",
+} as const;
 
 /** The score report: scaled score against the pass mark, a bar per domain, and how the score is estimated. */
 export function reportLines(r: ScoreReportView, p: Paint, width = 80): string[] {

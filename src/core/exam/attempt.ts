@@ -6,7 +6,8 @@ import type { Blueprint } from "./blueprint.js";
 import type { Form } from "./form-assembly.js";
 import type { ScoreReport } from "./scoring.js";
 
-export const EXAM_MODES = ["exam", "practice", "drill"] as const;
+/** `review` is a drill of the questions due for spaced review (the learning loop). */
+export const EXAM_MODES = ["exam", "practice", "drill", "review"] as const;
 export type ExamMode = (typeof EXAM_MODES)[number];
 
 /** One sitting of a practice exam, as stored. Instants are ISO strings from the server's clock. */

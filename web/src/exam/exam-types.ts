@@ -100,4 +100,9 @@ export function isAnswered(a: SavedState | undefined): boolean {
   return (a.selected?.length ?? 0) > 0 || (a.pairs?.length ?? 0) > 0;
 }
 
-export const MODE_LABEL: Record<ExamMode, string> = { exam: "Exam", practice: "Practice", drill: "Drill" };
+export const MODE_LABEL: Record<ExamMode, string> = {
+  exam: "Exam",
+  practice: "Practice",
+  drill: "Drill",
+  review: "Review",
+};
