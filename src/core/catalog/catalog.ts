@@ -8,7 +8,23 @@ export function versionStatus(version: ExamVersion, on: IsoDate): Status {
   if (version.availableUntil && on > version.availableUntil) return "retired";
   if (version.availableFrom && on >= version.availableFrom) return "active";
   if (version.betaFrom && on >= version.betaFrom) return "beta";
-  return version.availableFrom ? "upcoming" : "active";
+  if (version.availableFrom || version.betaFrom) return "upcoming";
+  // Start date unknown: active only from a date it is known to have been available.
+  return version.knownFrom && on >= version.knownFrom ? "active" : "unknown";
+}
+
+/** The full name in force on a date: a former name until its last day, the current name after. */
+export function nameOn(cert: Certification, on: IsoDate): string {
+  const former = [...cert.formerNames]
+    .sort((a, b) => a.until.localeCompare(b.until))
+    .find((f) => on <= f.until);
+  return former?.name ?? cert.name;
+}
+
+/** The short name in force on a date ("SysOps Administrator – Associate" in 2024). */
+export function shortNameOn(cert: Certification, on: IsoDate): string {
+  const name = nameOn(cert, on);
+  return name === cert.name ? cert.shortName : name.replace(/^AWS Certified /, "");
 }
 
 function startOf(version: ExamVersion): IsoDate | undefined {
