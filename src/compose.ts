@@ -5,7 +5,11 @@ import { contentRoot } from "./content/content-root.js";
 import { loadCoreContentFast, loadQuestionsFast } from "./content/content-snapshot.js";
 import type { CoreContent } from "./content/load-content.js";
 import type { Question } from "./core/bank/question-types.js";
-import { toIsoDate } from "./core/dates.js";
+/** The calendar date where the user is (the process's time zone): at 21:00 in California it is still today there. */
+export function localIsoDate(instant: Date): string {
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${instant.getFullYear()}-${two(instant.getMonth() + 1)}-${two(instant.getDate())}`;
+}
 
 /** The one place where content, clock and storage are wired together for the shells. */
 export interface AppContext extends CoreContent {
@@ -19,7 +23,7 @@ export async function createContext(
 ): Promise<AppContext> {
   const content = options.content ?? (await loadCoreContentFast());
   const now = options.now ?? (() => new Date());
-  return { ...content, now, today: () => toIsoDate(now()) };
+  return { ...content, now, today: () => localIsoDate(now()) };
 }
 
 export interface ExamContext {
@@ -52,13 +56,13 @@ export function loadQuestionBank(ctx: AppContext): Promise<Question[]> {
 /** Opens the database and the question bank behind practice exams. */
 export async function openExamContext(
   ctx: AppContext,
-  options: { databaseUrl?: string | undefined; questions?: Question[] } = {},
+  options: { databaseUrl?: string | undefined; questions?: Question[]; readOnly?: boolean } = {},
 ): Promise<ExamContext> {
   const { openStore } = await import("./store/database.js");
   const { AttemptRepository } = await import("./store/attempt-repository.js");
   const { indexBank } = await import("./core/exam/form-assembly.js");
   const questions = options.questions ?? (await loadQuestionBank(ctx));
-  const store = await openStore(options.databaseUrl);
+  const store = await openStore(options.databaseUrl, { readOnly: options.readOnly ?? false });
   const exams = new ExamService({
     catalog: ctx.catalog,
     bank: indexBank(questions),

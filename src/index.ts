@@ -1,18 +1,38 @@
 // The library face: the core's use cases and the content loader.
 
 export { ExamService } from "./app/exam-service.js";
+
+import { localIsoDate } from "./compose.js";
+import { advise as adviseOn } from "./core/advisor/advisor.js";
+import type { Advice, AdvisorRules, Profile } from "./core/advisor/advisor-types.js";
+import type { Catalog } from "./core/catalog/catalog-types.js";
+
 export {
   type AppContext,
   createContext,
   type ExamContext,
   loadQuestionBank,
+  localIsoDate,
   openExamContext,
 } from "./compose.js";
 export { ContentError, type ContentProblem } from "./content/content-error.js";
 export { type CoreContent, loadCoreContent } from "./content/load-content.js";
-export { advise, resolveRole, studyHours } from "./core/advisor/advisor.js";
+export { resolveRole, studyHours } from "./core/advisor/advisor.js";
+
+/** Ranks certification paths for a profile, as of `today` (default: the local date where the code runs). */
+export function advise(catalog: Catalog, rules: AdvisorRules, profile: Profile, today?: string): Advice {
+  return adviseOn(catalog, rules, profile, today ?? localIsoDate(new Date()));
+}
 export type * from "./core/advisor/advisor-types.js";
-export { type ProfileInput, resolveProfile } from "./core/advisor/profile.js";
+export {
+  HOURS_PER_WEEK,
+  type ProfileInput,
+  parseHoursPerWeek,
+  parseYears,
+  resolveProfile,
+  resolveService,
+  suggestServices,
+} from "./core/advisor/profile.js";
 export { correctAnswer, isCorrect } from "./core/bank/answer-key.js";
 export { type ExamSummary, type LintProblem, lintBank } from "./core/bank/bank-lint.js";
 export type * from "./core/bank/question-types.js";

@@ -108,7 +108,13 @@ export const catalogQuerySchema = z.object({
 export const adviceRequestSchema = z
   .strictObject({
     role: z.string().min(1).openapi({ example: "web-developer" }),
-    awsExperience: z.number().min(0).max(50).openapi({ description: "years of hands-on AWS experience" }),
+    awsExperience: z
+      .union([z.number(), z.string()])
+      .openapi({ description: 'years of hands-on AWS experience: 1.5, "6 months", "none"', example: 1 }),
+    fieldExperience: z
+      .union([z.number(), z.string()])
+      .optional()
+      .openapi({ description: "years in the field itself (networking, security…); unknown when left out" }),
     itBackground: z.boolean().optional(),
     stack: z
       .array(z.string())
@@ -116,7 +122,10 @@ export const adviceRequestSchema = z
       .optional()
       .openapi({ example: ["lambda", "dynamodb"] }),
     goal: z.string().min(1).optional(),
-    hoursPerWeek: z.number().positive().max(80).optional(),
+    hoursPerWeek: z
+      .union([z.number(), z.string()])
+      .optional()
+      .openapi({ description: "study hours a week, 0.5 to 80 (default 8)", example: 8 }),
     held: z
       .array(z.string())
       .max(50)
@@ -138,6 +147,7 @@ const step = z.object({
   weeks: z.number(),
   startBy: z.string(),
   finishBy: z.string(),
+  links: z.object({ certification: z.string(), practice: z.string() }),
 });
 
 export const adviceResponseSchema = z
@@ -146,6 +156,8 @@ export const adviceResponseSchema = z
     recommendations: z.array(
       z.object({
         title: z.string(),
+        rationale: z.string(),
+        meetsTargetDate: z.boolean().optional(),
         path: z.array(step),
         totalHours: z.number(),
         totalWeeks: z.number(),

@@ -35,7 +35,7 @@ export function targetDateAdvice(
     const first = rec.path[0];
     if (!first || first.finishBy > target) continue;
     const extra: Recommendation = {
-      title: `By the target date: ${first.code} alone`,
+      title: "What fits by the target date",
       rationale: `No full path ends by the target date ${target}; ${first.code}, the first step of “${rec.title}”, does.`,
       path: [first],
       totalHours: first.studyHours,

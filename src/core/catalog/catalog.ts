@@ -147,11 +147,22 @@ export function findCertification(catalog: Catalog, query: string): CatalogMatch
     if (c.formerNames.some((f) => normalise(f.name).includes(n)))
       return { certification: c, matchedBy: "former-name", note: renameNote(c) };
   }
-  const fragment = catalog.certifications.filter(
-    (c) => normalise(c.name).includes(n) || c.aliases.some((a) => normalise(a).includes(n)),
-  );
+  const fragment = nameMatches(catalog, query);
   if (fragment.length === 1 && fragment[0]) return { certification: fragment[0], matchedBy: "name" };
   return undefined;
+}
+
+/** Every certification whose name, former name or alias contains all the words of the query. */
+export function nameMatches(catalog: Catalog, query: string): Certification[] {
+  const words = normalise(query).split(" ").filter(Boolean);
+  if (words.length === 0) return [];
+  const has = (text: string) => {
+    const t = ` ${normalise(text)} `;
+    return words.every((w) => t.includes(w));
+  };
+  return catalog.certifications.filter(
+    (c) => has(c.name) || c.formerNames.some((f) => has(f.name)) || c.aliases.some(has),
+  );
 }
 
 /** The nearest codes, slugs and names to a query that matched nothing (or matched several). */
@@ -180,6 +191,15 @@ export function suggestCertifications(catalog: Catalog, query: string, limit = 3
 export function getCertification(catalog: Catalog, query: string): CatalogMatch {
   const match = findCertification(catalog, query);
   if (match) return match;
+  const several = nameMatches(catalog, query);
+  if (several.length > 1) {
+    const suggestions = several.map((c) => `${latestVersion(c).code} (${c.shortName})`);
+    throw new NotFoundError(
+      "catalog.ambiguous",
+      `"${query}" matches ${several.length} certifications: ${suggestions.join(", ")}. Name one by its code, e.g. certpath show ${latestVersion(several[0] as Certification).code}.`,
+      { suggestions },
+    );
+  }
   const suggestions = suggestCertifications(catalog, query);
   const hint = suggestions.length ? ` Did you mean ${suggestions.join(", ")}?` : "";
   throw new NotFoundError("catalog.not_found", `No certification matches "${query}".${hint}`, {
