@@ -1,3 +1,4 @@
+import { usePracticeBanks } from "../practice-banks.js";
 import { Link, useSearchParams } from "react-router";
 import { api, type CertificationSummary } from "../api.js";
 import { Badge, Status, Title } from "../components/status.js";
@@ -49,7 +50,7 @@ function Filter({
   );
 }
 
-function Card({ c, all }: { c: CertificationSummary; all: CertificationSummary[] }) {
+function Card({ c, all, bank }: { c: CertificationSummary; all: CertificationSummary[]; bank?: number }) {
   const successorName = (code: string) => all.find((x) => x.code === code)?.shortName ?? code;
   return (
     <li className={`card ${c.status === "retired" ? "card-retired" : ""}`}>
@@ -86,11 +87,20 @@ function Card({ c, all }: { c: CertificationSummary; all: CertificationSummary[]
           {c.exam.passingScore}
         </p>
       )}
+      {c.status !== "retired" &&
+        (bank ? (
+          <p className="card-practice">
+            <Link to={`/exams/${c.code}`}>Practice questions ({bank})</Link>
+          </p>
+        ) : (
+          <p className="card-practice muted">No practice questions yet</p>
+        ))}
     </li>
   );
 }
 
 export function CatalogPage() {
+  const banks = usePracticeBanks();
   const [params, setParams] = useSearchParams();
   const query = {
     level: params.get("level") ?? undefined,
@@ -135,6 +145,7 @@ export function CatalogPage() {
                   key={c.slug}
                   c={c}
                   all={all.state === "ready" ? all.data.certifications : certifications}
+                  bank={banks.get(c.code)}
                 />
               ))}
             </ul>
