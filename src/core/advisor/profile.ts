@@ -140,14 +140,12 @@ function certificationCode(catalog: Catalog, query: string, field: string): stri
 /** Resolves a service slug, name or alias from `content/services.yaml`, or a 400 that suggests the nearest ones. */
 export function resolveService(catalog: Catalog, word: string): string {
   const n = normalise(word);
-  const squash = (s: string) => normalise(s).replace(/ /g, "");
   const hit = catalog.services.find(
     (s) =>
       s.slug === word.trim().toLowerCase() ||
-      squash(s.slug) === squash(word) ||
       normalise(s.name) === n ||
       normalise(s.name.replace(/^(amazon|aws) /i, "")) === n ||
-      s.aliases.some((a) => normalise(a) === n || squash(a) === squash(word)),
+      s.aliases.some((a) => normalise(a) === n),
   );
   if (hit) return hit.slug;
   const suggestions = suggestServices(catalog, word);

@@ -1,8 +1,8 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { Link, useSearchParams } from "react-router";
-import { localToday } from "../practice-banks.js";
 import { type Advice, ApiError, api } from "../api.js";
 import { ErrorBox, Status, Title } from "../components/status.js";
+import { localToday } from "../practice-banks.js";
 import { useApi } from "../use-api.js";
 import { AdviceView } from "./advice-view.js";
 
@@ -273,7 +273,9 @@ export function AdvisorPage() {
                     onChange={(e) => set("awsExperience", e.target.value)}
                     aria-describedby="exp-help"
                   />
-                  <small id="exp-help">0 if you have not used AWS at work; 0.5 or “6 months” for six months.</small>
+                  <small id="exp-help">
+                    0 if you have not used AWS at work; 0.5 or “6 months” for six months.
+                  </small>
                 </label>
                 <label className="field">
                   <span>Years in your field itself (optional)</span>
@@ -285,8 +287,8 @@ export function AdvisorPage() {
                     aria-describedby="field-help"
                   />
                   <small id="field-help">
-                    Networking, security, data, ML, operations or development, with or without AWS. Leave it empty if
-                    you are not sure: it is then unknown, not zero.
+                    Networking, security, data, ML, operations or development, with or without AWS. Leave it
+                    empty if you are not sure: it is then unknown, not zero.
                   </small>
                 </label>
                 <fieldset>

@@ -1,7 +1,7 @@
-import { usePracticeBanks } from "../practice-banks.js";
 import { Link, useSearchParams } from "react-router";
 import { api, type CertificationSummary } from "../api.js";
 import { Badge, Status, Title } from "../components/status.js";
+import { usePracticeBanks } from "../practice-banks.js";
 import { useApi } from "../use-api.js";
 
 const LEVELS = ["foundational", "associate", "professional", "specialty"];

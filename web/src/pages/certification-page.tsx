@@ -1,11 +1,10 @@
 import { Link, useParams } from "react-router";
-import { usePracticeBanks } from "../practice-banks.js";
 import { api } from "../api.js";
 import { DomainChart } from "../components/domain-chart.js";
 import { ExamFacts } from "../components/exam-facts.js";
 import { Badge, Status, Title } from "../components/status.js";
+import { usePracticeBanks } from "../practice-banks.js";
 import { useApi } from "../use-api.js";
-
 
 export function CertificationPage() {
   const { id = "" } = useParams();
