@@ -119,10 +119,15 @@ const NETWORK_CODES = new Set([
 
 /** A PostgreSQL server that cannot be reached becomes a message naming the host, not "unexpected error". */
 function unreachable(url: string, e: unknown): unknown {
-  const errors = [e, ...((e as { errors?: unknown[] })?.errors ?? [])] as {
-    code?: string;
-    message?: string;
-  }[];
+  const errors: { code?: string; message?: string }[] = [];
+  // The driver's error may sit under `cause` (the migrator wraps it) or in `errors` (several addresses tried).
+  const visit = (x: unknown, depth: number) => {
+    if (!x || typeof x !== "object" || depth > 4) return;
+    errors.push(x as { code?: string; message?: string });
+    visit((x as { cause?: unknown }).cause, depth + 1);
+    for (const y of (x as { errors?: unknown[] }).errors ?? []) visit(y, depth + 1);
+  };
+  visit(e, 0);
   const code = errors.map((x) => x?.code).find((c) => c && NETWORK_CODES.has(c));
   const auth = errors.find((x) => x?.code === "28P01" || x?.code === "3D000" || x?.code === "28000");
   let host = "the server";
