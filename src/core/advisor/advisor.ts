@@ -124,6 +124,7 @@ export function advise(catalog: Catalog, rules: AdvisorRules, profile: Profile, 
     const pathWarnings = new Map<string, string>();
     const rec = buildRecommendation(scope, c, held, pathWarnings);
     if (!rec) continue;
+    if (c.source === "want") rec.rationale = wantRationale(scope, rec, c.why);
     const key = rec.path.map((s) => s.code).join(">");
     if (seen.has(key)) continue;
     seen.add(key);
@@ -167,6 +168,16 @@ export function advise(catalog: Catalog, rules: AdvisorRules, profile: Profile, 
     warnings: unique(warnings),
     notes: unique(notes),
   };
+}
+
+/** The want path's rationale: what was asked for, and why anything comes before it. */
+function wantRationale(scope: AdviceScope, rec: Recommendation, why: string): string {
+  const extra = rec.path.filter((s) => !scope.wanted.has(s.slug));
+  const replaced = [...scope.replaced.values()].map((r) => r.askedCode);
+  const asked = replaced.length
+    ? `In place of ${describeList(replaced)}, which you asked for and which AWS has retired.`
+    : `The certification${scope.wanted.size > 1 ? "s" : ""} you asked for.`;
+  return extra.length > 0 ? `${asked} ${extra.map((s) => s.code).join(" and ")} come${extra.length > 1 ? "" : "s"} first: ${why.replace(/\.$/, "")}.` : asked;
 }
 
 function roleById(rules: AdvisorRules, id: string): Role {
@@ -240,8 +251,8 @@ function candidatePaths(scope: AdviceScope): Candidate[] {
     out.unshift({
       title: `Your choice: ${describeList(codes)}`,
       why: containing
-        ? `The certification${want.length > 1 ? "s" : ""} you asked for, with what “${containing.title}” puts before ${want.length > 1 ? "them" : "it"} when the experience is missing.`
-        : `The certification${want.length > 1 ? "s" : ""} you asked for.`,
+        ? `it is what “${containing.title}” puts before ${want.length > 1 ? "them" : "it"} when the experience is missing.`
+        : "it builds the experience the exam recommends.",
       steps,
       source: "want",
       order: -1,

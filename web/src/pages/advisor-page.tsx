@@ -163,6 +163,8 @@ export function AdvisorPage() {
     }
     let live = true;
     setAnswers(shown);
+    // Back from the results returns to the last question with every answer kept.
+    setStep(STEPS.length - 1);
     setBusy(true);
     setError(undefined);
     api.advice(request(shown)).then(
