@@ -134,3 +134,57 @@ describe("certpath CLI (issue 7)", () => {
     expect(east).not.toBe(west);
   });
 });
+
+describe("certpath advise in a terminal", () => {
+  it("asks the same question again on a wrong answer and keeps the answers so far", async () => {
+    const { spawn } = await import("node:child_process");
+    const child = spawn(
+      "script",
+      ["-qfec", `stty cols 100 rows 40; exec node ${cliBin()} advise`, "/dev/null"],
+      {
+        env: { ...process.env, NO_COLOR: "1", TERM: "xterm" },
+      },
+    );
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => {
+      out += d.toString("utf8");
+    });
+    const exited = new Promise<number>((resolve) => child.on("exit", (code) => resolve(code ?? -1)));
+    const waitFor = async (pattern: RegExp, from: number) => {
+      const start = Date.now();
+      while (!pattern.test(out.slice(from))) {
+        if (Date.now() - start > 15_000)
+          throw new Error(`timed out waiting for ${pattern}:\n${out.slice(-2000)}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    const answer = async (text: string, next: RegExp) => {
+      const from = out.length;
+      child.stdin.write(`${text}\r`);
+      await waitFor(next, from);
+    };
+    try {
+      await waitFor(/Your current role/, 0);
+      await answer("SOC analyst", /Years of hands-on AWS/);
+      await answer("lots", /not a number of years[\s\S]*Years of hands-on AWS/);
+      await answer("6 months", /Years in your field/);
+      await answer("4", /IT or STEM background/);
+      await answer("y", /AWS services your organisation uses/);
+      await answer("lamda", /Did you mean lambda[\s\S]*AWS services your organisation uses/);
+      await answer("lambda, guardduty", /Where do you want to go/);
+      await answer("", /Study hours per week/);
+      await answer("100", /0\.5 to 80[\s\S]*Study hours per week/);
+      await answer("6", /Certifications you hold/);
+      await answer("SAA-C3", /Did you mean SAA-C03[\s\S]*Certifications you hold/);
+      await answer("", /Certifications you have in mind/);
+      await answer("", /Target date/);
+      await answer("2024-02-30", /not a real date[\s\S]*Target date/);
+      await answer("", /Certification paths for: Security engineer/);
+      expect(await exited).toBe(0);
+      expect(out).toMatch(/SCS-C03/);
+      expect(out).toMatch(/Amazon GuardDuty/);
+    } finally {
+      child.kill();
+    }
+  });
+});

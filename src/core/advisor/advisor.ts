@@ -177,7 +177,9 @@ function wantRationale(scope: AdviceScope, rec: Recommendation, why: string): st
   const asked = replaced.length
     ? `In place of ${describeList(replaced)}, which you asked for and which AWS has retired.`
     : `The certification${scope.wanted.size > 1 ? "s" : ""} you asked for.`;
-  return extra.length > 0 ? `${asked} ${extra.map((s) => s.code).join(" and ")} come${extra.length > 1 ? "" : "s"} first: ${why.replace(/\.$/, "")}.` : asked;
+  return extra.length > 0
+    ? `${asked} ${extra.map((s) => s.code).join(" and ")} come${extra.length > 1 ? "" : "s"} first: ${why.replace(/\.$/, "")}.`
+    : asked;
 }
 
 function roleById(rules: AdvisorRules, id: string): Role {
