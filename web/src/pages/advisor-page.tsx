@@ -266,33 +266,32 @@ export function AdvisorPage() {
             )}
             {step === 1 && (
               <>
-                <label className="field">
-                  <span>Years of hands-on AWS experience</span>
-                  <input
-                    inputMode="decimal"
-                    name="awsExperience"
-                    value={answers.awsExperience}
-                    onChange={(e) => set("awsExperience", e.target.value)}
-                    aria-describedby="exp-help"
-                  />
-                  <small id="exp-help">
-                    0 if you have not used AWS at work; 0.5 or “6 months” for six months.
-                  </small>
-                </label>
-                <label className="field">
-                  <span>Years in your field itself (optional)</span>
-                  <input
-                    inputMode="decimal"
-                    name="fieldExperience"
-                    value={answers.fieldExperience}
-                    onChange={(e) => set("fieldExperience", e.target.value)}
-                    aria-describedby="field-help"
-                  />
-                  <small id="field-help">
-                    Networking, security, data, ML, operations or development, with or without AWS. Leave it
-                    empty if you are not sure: it is then unknown, not zero.
-                  </small>
-                </label>
+                {(
+                  [
+                    [
+                      "awsExperience",
+                      "Years of hands-on AWS experience",
+                      "0 if you have not used AWS at work; 0.5 or “6 months” for six months.",
+                    ],
+                    [
+                      "fieldExperience",
+                      "Years in your field itself (optional)",
+                      "Networking, security, data, ML, operations or development, with or without AWS. Leave it empty if you are not sure: it is then unknown, not zero.",
+                    ],
+                  ] as const
+                ).map(([key, label, help]) => (
+                  <label key={key} className="field">
+                    <span>{label}</span>
+                    <input
+                      inputMode="decimal"
+                      name={key}
+                      value={answers[key]}
+                      onChange={(e) => set(key, e.target.value)}
+                      aria-describedby={`${key}-help`}
+                    />
+                    <small id={`${key}-help`}>{help}</small>
+                  </label>
+                ))}
                 <fieldset>
                   <legend>Do you have an IT or STEM background?</legend>
                   <div className="choice-row">
