@@ -209,7 +209,7 @@ function parseSteps(steps: string[]): PlannedStep[] {
 }
 
 function candidatePaths(scope: AdviceScope): Candidate[] {
-  const { rules, role, goal, wanted, expired, today, catalog } = scope;
+  const { rules, role, goal, wanted, expired, catalog } = scope;
   const out: Candidate[] = [];
   let order = 0;
   for (const p of goal.paths)
@@ -244,14 +244,10 @@ function candidatePaths(scope: AdviceScope): Candidate[] {
         steps.push({ slug: pre, conditional: true, prerequisiteFor: w });
       steps.push({ slug: w });
     }
-    const codes = want.map((w) => {
-      const code = codeOn(certificationBySlug(catalog, w), today);
-      const r = scope.replaced.get(w);
-      return r ? `${code} (in place of ${r.askedCode})` : code;
-    });
+    const instead = want.flatMap((w) => scope.replaced.get(w)?.askedCode ?? []);
     // First in the list, so that a role path with the same steps does not hide it.
     out.unshift({
-      title: `Your choice: ${describeList(codes)}`,
+      title: instead.length ? `Your choice, in place of ${describeList(instead)}` : "Your choice",
       why: containing
         ? `it is what “${containing.title}” puts before ${want.length > 1 ? "them" : "it"} when the experience is missing.`
         : "it builds the experience the exam recommends.",
