@@ -83,11 +83,17 @@ function Card({ c, all, bank }: { c: CertificationSummary; all: CertificationSum
         </p>
       ) : (
         <p className="card-facts">
-          {c.exam.questions} questions · {c.exam.durationMinutes} min · USD {c.exam.priceUsd} · pass{" "}
-          {c.exam.passingScore}
+          {[
+            c.exam.questions && `${c.exam.questions} questions`,
+            c.exam.durationMinutes && `${c.exam.durationMinutes} min`,
+            c.exam.priceUsd && `USD ${c.exam.priceUsd}`,
+            c.exam.passingScore && `pass ${c.exam.passingScore}`,
+          ]
+            .filter(Boolean)
+            .join(" · ") || "Exam facts not known for this version"}
         </p>
       )}
-      {c.status !== "retired" &&
+      {(c.status === "active" || c.status === "beta") &&
         (bank ? (
           <p className="card-practice">
             <Link to={`/exams/${c.code}`}>Practice questions ({bank})</Link>
