@@ -68,50 +68,55 @@ describe("web: advisor results and learn → practise", () => {
     });
   }
 
-  it("steps without a question bank say so instead of linking a practice exam", async () => {
-    const { without } = await banks();
-    const p = await open(
-      "/advisor?role=network-engineer&awsExperience=1&fieldExperience=10&itBackground=yes&results=1",
-    );
-    await p.getByRole("heading", { name: "Your recommended paths" }).waitFor();
-    expect(await p.locator(".notice-warning").textContent()).toContain("Your 10 years of networking");
-    for (const step of await p.locator(".timeline-step").all()) {
-      const code = (await step.locator(".code").first().textContent()) ?? "";
-      if (without.includes(code))
-        expect(await step.textContent()).toContain(`No practice questions for ${code} yet`);
-      else expect(await step.getByRole("link", { name: `Practice exam for ${code}` }).count()).toBe(1);
-    }
-    await p.close();
-  });
+  for (const [name, viewport] of [
+    ["desktop", DESKTOP],
+    ["phone", PHONE],
+  ] as const) {
+    it(`steps without a question bank say so instead of linking a practice exam (${name})`, async () => {
+      const { without } = await banks();
+      const p = await open(
+        "/advisor?role=network-engineer&awsExperience=1&fieldExperience=10&itBackground=yes&results=1",
+      );
+      await p.getByRole("heading", { name: "Your recommended paths" }).waitFor();
+      expect(await p.locator(".notice-warning").textContent()).toContain("Your 10 years of networking");
+      for (const step of await p.locator(".timeline-step").all()) {
+        const code = (await step.locator(".code").first().textContent()) ?? "";
+        if (without.includes(code))
+          expect(await step.textContent()).toContain(`No practice questions for ${code} yet`);
+        else expect(await step.getByRole("link", { name: `Practice exam for ${code}` }).count()).toBe(1);
+      }
+      await p.close();
+    });
 
-  it("a certification page links its practice exam, or says there is no bank yet", async () => {
-    const saa = await open("/certifications/SAA-C03");
-    const link = saa.getByRole("link", { name: "Practice exam for SAA-C03" });
-    await link.waitFor();
-    expect(await link.getAttribute("href")).toBe("/exams/SAA-C03");
-    expect(await saa.locator(".sources a").first().textContent()).toMatch(/certification page \(AWS\)/);
-    await saa.close();
-    const { without } = await banks();
-    if (without[0]) {
-      const none = await open(`/certifications/${without[0]}`);
-      await none.getByText(`No practice question bank for ${without[0]} yet.`).waitFor();
-      await none.close();
-    }
-    const mls = await open("/certifications/MLS-C01");
-    await mls.getByText("No practice exam: this exam is retired.").waitFor();
-    await mls.close();
-  });
+    it(`a certification page links its practice exam, or says there is no bank yet (${name})`, async () => {
+      const saa = await open("/certifications/SAA-C03", viewport);
+      const link = saa.getByRole("link", { name: "Practice exam for SAA-C03" });
+      await link.waitFor();
+      expect(await link.getAttribute("href")).toBe("/exams/SAA-C03");
+      expect(await saa.locator(".sources a").first().textContent()).toMatch(/certification page \(AWS\)/);
+      await saa.close();
+      const { without } = await banks();
+      if (without[0]) {
+        const none = await open(`/certifications/${without[0]}`, viewport);
+        await none.getByText(`No practice question bank for ${without[0]} yet.`).waitFor();
+        await none.close();
+      }
+      const mls = await open("/certifications/MLS-C01", viewport);
+      await mls.getByText("No practice exam: this exam is retired.").waitFor();
+      await mls.close();
+    });
 
-  it("the catalog shows which exams have practice questions", async () => {
-    const p = await open("/catalog");
-    await p.getByText("16 certifications").waitFor();
-    const clf = p.locator(".card", { hasText: "Cloud Practitioner" }).first();
-    await clf.getByRole("link", { name: /Practice questions/ }).waitFor();
-    const { without } = await banks();
-    if (without[0]) {
-      const card = p.locator(".card", { has: p.locator(".code", { hasText: without[0] }) });
-      expect(await card.textContent()).toContain("No practice questions yet");
-    }
-    await p.close();
-  });
+    it(`the catalog shows which exams have practice questions (${name})`, async () => {
+      const p = await open("/catalog", viewport);
+      await p.getByText("16 certifications").waitFor();
+      const clf = p.locator(".card", { hasText: "Cloud Practitioner" }).first();
+      await clf.getByRole("link", { name: /Practice questions/ }).waitFor();
+      const { without } = await banks();
+      if (without[0]) {
+        const card = p.locator(".card", { has: p.locator(".code", { hasText: without[0] }) });
+        expect(await card.textContent()).toContain("No practice questions yet");
+      }
+      await p.close();
+    });
+  }
 });
