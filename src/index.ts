@@ -17,6 +17,12 @@ export {
 } from "./compose.js";
 export { ContentError, type ContentProblem } from "./content/content-error.js";
 export { type CoreContent, loadCoreContent } from "./content/load-content.js";
+export {
+  CONTENT_LIMITS,
+  loadQuestionFiles,
+  questionFiles,
+  scanQuestionFiles,
+} from "./content/load-questions.js";
 export { resolveRole, studyHours } from "./core/advisor/advisor.js";
 
 /** Ranks certification paths for a profile, as of `today` (default: the local date where the code runs). */

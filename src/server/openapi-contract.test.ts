@@ -51,10 +51,16 @@ function deref(schema: Json, depth = 0): Json {
   return Object.fromEntries(Object.entries(schema).map(([k, v]) => [k, deref(v, depth + 1)]));
 }
 
-async function check(method: string, path: string, docPath: string, body?: string): Promise<Json> {
+async function check(
+  method: string,
+  path: string,
+  docPath: string,
+  body?: string,
+  headers: Record<string, string> = {},
+): Promise<Json> {
   const res = await app.request(path, {
     method: method.toUpperCase(),
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...headers },
     body,
   });
   const text = await res.text();
@@ -165,7 +171,15 @@ describe("OpenAPI document", () => {
       for (const body of bodies) await check(method, fill(good, "SAA-C03"), path, hasBody ? body : undefined);
       if (path.includes("{"))
         await check(method, fill({}, "no-such-thing"), path, hasBody ? "{}" : undefined);
+      // The request guard: a foreign Host, a change sent by another site, a body that is not JSON.
+      await check(method, fill(good, "SAA-C03"), path, hasBody ? "{}" : undefined, { host: "evil.example" });
+      if (method !== "get")
+        await check(method, fill(good, "SAA-C03"), path, hasBody ? "{}" : undefined, {
+          "sec-fetch-site": "cross-site",
+          origin: "https://evil.example",
+        });
       if (hasBody) {
+        await check(method, fill(good, "SAA-C03"), path, "{}", { "content-type": "text/plain" });
         await check(method, fill(good, "SAA-C03"), path, "{not json");
         await check(method, fill(good, "SAA-C03"), path, JSON.stringify({ pad: "x".repeat(70 * 1024) }));
       }
@@ -179,6 +193,7 @@ describe("OpenAPI document", () => {
     }
     // The probes reached the interesting statuses, not only 200s.
     const statuses = new Set(seen.map((s) => s.status));
-    for (const s of [200, 400, 404, 413]) expect(statuses.has(s), `some probe answered ${s}`).toBe(true);
+    for (const s of [200, 400, 403, 404, 413, 415, 421])
+      expect(statuses.has(s), `some probe answered ${s}`).toBe(true);
   });
 });

@@ -21,6 +21,14 @@ export function declareCommonResponses(app: OpenAPIHono): void {
       if (!responses[String(status)]) responses[String(status)] = error(description);
     };
     const request = route.request ?? {};
+    const changes = route.method !== "get" && route.method !== "head";
+    // The request guard (security.ts): a Host the server is not configured for; a state change sent
+    // by another site; a body that is not JSON.
+    add(421, "request.host_not_allowed: the Host is not one this server answers for (DNS-rebinding guard)");
+    if (changes)
+      add(403, "request.cross_site or request.cross_origin: changes come only from certpath's own pages");
+    if (changes && request.body)
+      add(415, "request.unsupported_media_type: send the body as application/json");
     if (request.params || request.query || request.body)
       add(400, "Invalid input: `error.field` names it (`*.invalid_input`, `request.invalid_json`)");
     if (request.body) add(413, "request.too_large: the body is over 64 KB");

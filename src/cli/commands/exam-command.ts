@@ -1,6 +1,6 @@
-import { createContext, openExamContext } from "../../compose.js";
 import { getCertification } from "../../core/catalog/catalog.js";
 import { EXAM_MODES, type ExamMode } from "../../core/exam/attempt.js";
+import { cliContext, cliExamContext } from "../cli-context.js";
 import { resolveAttemptId } from "../exam/attempt-id.js";
 import { clock, paint } from "../exam/exam-screen.js";
 import { runExamSession } from "../exam/exam-session.js";
@@ -55,8 +55,8 @@ export async function examCommand(code: string | undefined, opts: ExamOptions) {
       "the exam needs an interactive terminal (stdin and stdout must be a TTY). Without one, take the exam in the web app (`certpath serve`, then open http://127.0.0.1:3000) or through the HTTP API (POST /api/attempts; see /api/openapi.json).",
     );
 
-  const ctx = await createContext();
-  const exam = await openExamContext(ctx, { databaseUrl: opts.db });
+  const ctx = await cliContext();
+  const exam = await cliExamContext(ctx, { databaseUrl: opts.db });
   try {
     let attempt: Awaited<ReturnType<typeof exam.exams.get>>;
     if (opts.resume) {
