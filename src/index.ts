@@ -7,6 +7,8 @@ import { advise as adviseOn } from "./core/advisor/advisor.js";
 import type { Advice, AdvisorRules, Profile } from "./core/advisor/advisor-types.js";
 import type { Catalog } from "./core/catalog/catalog-types.js";
 
+export { LearningService } from "./app/learning-service.js";
+export { hmacIds, newIdKey } from "./app/opaque-ids.js";
 export {
   type AppContext,
   createContext,
@@ -50,3 +52,13 @@ export * from "./core/errors.js";
 export { type Blueprint, blueprintFor, largestRemainder } from "./core/exam/blueprint.js";
 export { assembleForm, type Form, type FormRequest, indexBank } from "./core/exam/form-assembly.js";
 export { RAW_CUT, type ScoreReport, scaleScore, scoreForm } from "./core/exam/scoring.js";
+export { brierScore, type Forecast, reliability } from "./core/learning/calibration.js";
+export { type CalibrationReport, simulateCalibration } from "./core/learning/calibration-simulation.js";
+export {
+  type AnswerMode,
+  estimateReadiness,
+  type Readiness,
+  type ScoredAnswer,
+} from "./core/learning/readiness.js";
+export { type ReviewCard, scheduleReviews } from "./core/learning/review-schedule.js";
+export { buildStudyPlan, type PlanSession, type StudyPlan } from "./core/learning/study-plan.js";

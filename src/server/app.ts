@@ -7,6 +7,7 @@ import { registerAdviceRoutes } from "./advice-routes.js";
 import { registerAttemptRoutes } from "./attempt-routes.js";
 import { registerCatalogRoutes } from "./catalog-routes.js";
 import { errorResponse, handleError, validationResponse } from "./errors.js";
+import { registerLearningRoutes } from "./learning-routes.js";
 import { nodeJsonBody } from "./node-json-body.js";
 import { declareCommonResponses } from "./openapi-responses.js";
 import { LOOPBACK_HOSTS, requestGuard, securityHeaders } from "./security.js";
@@ -63,7 +64,10 @@ export function createApp(ctx: AppContext, options: AppOptions = {}) {
   );
   registerCatalogRoutes(app, ctx);
   registerAdviceRoutes(app, ctx);
-  if (options.exam) registerAttemptRoutes(app, options.exam);
+  if (options.exam) {
+    registerAttemptRoutes(app, options.exam);
+    registerLearningRoutes(app, options.exam);
+  }
   app.openAPIRegistry.registerPath({
     method: "get",
     path: "/api/openapi.json",

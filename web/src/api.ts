@@ -9,6 +9,7 @@ import type {
   Review,
   StartInput,
 } from "./exam/exam-types.js";
+import type { Plan, PlanRequest, PlanSummary, Readiness, Reviews } from "./learning/learning-types.js";
 
 export type { Advice, CertificationDetail, CertificationSummary };
 
@@ -24,6 +25,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The input field a 400 names, when it names one. */
+    readonly field?: string,
   ) {
     super(message);
   }
@@ -38,8 +41,13 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
   }
   const body = await res.json().catch(() => undefined);
   if (!res.ok) {
-    const err = (body as { error?: { code?: string; message?: string } } | undefined)?.error;
-    throw new ApiError(res.status, err?.code ?? "http", err?.message ?? `The server answered ${res.status}.`);
+    const err = (body as { error?: { code?: string; message?: string; field?: string } } | undefined)?.error;
+    throw new ApiError(
+      res.status,
+      err?.code ?? "http",
+      err?.message ?? `The server answered ${res.status}.`,
+      err?.field,
+    );
   }
   return body as T;
 }
@@ -71,4 +79,14 @@ export const api = {
     request<Report>(`/api/attempts/${encodeURIComponent(id)}/submit`, { method: "POST" }),
   review: (id: string) => request<Review>(`/api/attempts/${encodeURIComponent(id)}/review`),
   history: () => request<{ attempts: HistoryItem[] }>("/api/attempts"),
+  // Learning loop (src/server/learning-routes.ts).
+  readiness: (exam: string) => request<Readiness>(`/api/readiness/${encodeURIComponent(exam)}`),
+  reviews: (exam: string) => request<Reviews>(`/api/reviews?exam=${encodeURIComponent(exam)}`),
+  plans: () => request<{ plans: PlanSummary[] }>("/api/plans"),
+  plan: (id: string) => request<Plan>(`/api/plans/${encodeURIComponent(id)}`),
+  createPlan: (input: PlanRequest) =>
+    request<Plan>("/api/plans", { method: "POST", body: JSON.stringify(input) }),
 };
+
+/** Where a plan's iCalendar file downloads from. */
+export const planCalendarUrl = (id: string) => `/api/plans/${encodeURIComponent(id)}/calendar.ics`;

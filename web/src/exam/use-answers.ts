@@ -45,7 +45,8 @@ export function useAnswers(attemptId: string, initial: Record<string, SavedState
       const run = previous.then(async () => {
         try {
           const reply = await api.saveAnswer(attemptId, questionId, input);
-          if (reply.correct !== undefined) setFeedback((f) => ({ ...f, [questionId]: reply }));
+          if (reply.correct !== undefined || reply.withheld)
+            setFeedback((f) => ({ ...f, [questionId]: reply }));
           // A newer save for this question reports its own state.
           if (queues.current.get(questionId) === run)
             setStatus((s) => ({ ...s, [questionId]: { state: "saved" } }));

@@ -252,6 +252,11 @@ function AttemptScreen({ attempt }: { attempt: AttemptView }) {
               explanations={fb.explanations}
             />
           )}
+          {fb?.withheld && (
+            <p className="notice" role="status">
+              Saved. {fb.withheld.message}
+            </p>
+          )}
           {attempt.mode !== "exam" && !fb && isAnswered(current) && (
             <p className="muted">
               You answered this earlier. Change your answer to see the explanation again, or read every
