@@ -37,7 +37,9 @@ await build({
   define: { __CERTPATH_VERSION__: JSON.stringify(JSON.parse(readFileSync("package.json", "utf8")).version) },
 });
 chmodSync("dist/cli/main.js", 0o755);
-if (!args.has("--no-types")) run("npx", ["tsc", "-p", "tsconfig.build.json"]);
+// `npm pack` and `npm publish` run `prepare` too: a package always ships its type declarations.
+const packing = ["pack", "publish"].includes(process.env.npm_command ?? "");
+if (!args.has("--no-types") || packing) run("npx", ["tsc", "-p", "tsconfig.build.json"]);
 run("node", ["dist/tools/write-snapshot.js"]);
 if (!args.has("--no-web")) {
   run("npx", ["vite", "build", "--config", "web/vite.config.ts", "--logLevel", "warn"]);

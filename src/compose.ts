@@ -6,7 +6,11 @@ import { contentRoot } from "./content/content-root.js";
 import { loadCoreContentFast, loadQuestionsFast } from "./content/content-snapshot.js";
 import type { CoreContent } from "./content/load-content.js";
 import type { Question } from "./core/bank/question-types.js";
-import { toIsoDate } from "./core/dates.js";
+/** The calendar date where the user is (the process's time zone): at 21:00 in California it is still today there. */
+export function localIsoDate(instant: Date): string {
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${instant.getFullYear()}-${two(instant.getMonth() + 1)}-${two(instant.getDate())}`;
+}
 
 /** The one place where content, clock and storage are wired together for the shells. */
 export interface AppContext extends CoreContent {
@@ -20,7 +24,7 @@ export async function createContext(
 ): Promise<AppContext> {
   const content = options.content ?? (await loadCoreContentFast());
   const now = options.now ?? (() => new Date());
-  return { ...content, now, today: () => toIsoDate(now()) };
+  return { ...content, now, today: () => localIsoDate(now()) };
 }
 
 export interface ExamContext {
@@ -65,6 +69,8 @@ export async function openExamContext(
     questions?: Question[];
     /** Tests only: fixed id keys, so that a form's opaque ids replay exactly. */
     newIdKey?: () => string;
+    /** Read-only commands: a missing SQLite file is an error, never created. */
+    readOnly?: boolean;
   } = {},
 ): Promise<ExamContext> {
   const { openStore } = await import("./store/database.js");
@@ -74,7 +80,7 @@ export async function openExamContext(
   const { LearningService } = await import("./app/learning-service.js");
   const { hmacIds, newIdKey } = await import("./app/opaque-ids.js");
   const questions = options.questions ?? (await loadQuestionBank(ctx));
-  const store = await openStore(options.databaseUrl);
+  const store = await openStore(options.databaseUrl, { readOnly: options.readOnly ?? false });
   const byId = new Map(questions.map((q) => [q.id, q]));
   const learning = new LearningService({
     catalog: ctx.catalog,

@@ -1,6 +1,12 @@
 // The library face: the core's use cases and the content loader.
 
 export { ExamService } from "./app/exam-service.js";
+
+import { localIsoDate } from "./compose.js";
+import { advise as adviseOn } from "./core/advisor/advisor.js";
+import type { Advice, AdvisorRules, Profile } from "./core/advisor/advisor-types.js";
+import type { Catalog } from "./core/catalog/catalog-types.js";
+
 export { LearningService } from "./app/learning-service.js";
 export { hmacIds, newIdKey } from "./app/opaque-ids.js";
 export {
@@ -8,6 +14,7 @@ export {
   createContext,
   type ExamContext,
   loadQuestionBank,
+  localIsoDate,
   openExamContext,
 } from "./compose.js";
 export { ContentError, type ContentProblem } from "./content/content-error.js";
@@ -18,9 +25,22 @@ export {
   questionFiles,
   scanQuestionFiles,
 } from "./content/load-questions.js";
-export { advise, resolveRole, studyHours } from "./core/advisor/advisor.js";
+export { resolveRole, studyHours } from "./core/advisor/advisor.js";
+
+/** Ranks certification paths for a profile, as of `today` (default: the local date where the code runs). */
+export function advise(catalog: Catalog, rules: AdvisorRules, profile: Profile, today?: string): Advice {
+  return adviseOn(catalog, rules, profile, today ?? localIsoDate(new Date()));
+}
 export type * from "./core/advisor/advisor-types.js";
-export { type ProfileInput, resolveProfile } from "./core/advisor/profile.js";
+export {
+  HOURS_PER_WEEK,
+  type ProfileInput,
+  parseHoursPerWeek,
+  parseYears,
+  resolveProfile,
+  resolveService,
+  suggestServices,
+} from "./core/advisor/profile.js";
 export { correctAnswer, isCorrect } from "./core/bank/answer-key.js";
 export { type ExamSummary, type LintProblem, lintBank } from "./core/bank/bank-lint.js";
 export type * from "./core/bank/question-types.js";

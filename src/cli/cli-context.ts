@@ -16,7 +16,7 @@ export async function cliContext(): Promise<AppContext> {
 /** Practice exams for the CLI, over a terminal-safe copy of the question bank. */
 export async function cliExamContext(
   ctx: AppContext,
-  options: { databaseUrl?: string | undefined },
+  options: { databaseUrl?: string | undefined; readOnly?: boolean },
 ): Promise<ExamContext> {
   const questions = terminalSafeDeep(await loadQuestionBank(ctx));
   return openExamContext(ctx, { ...options, questions });

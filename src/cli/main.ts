@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError } from "commander";
+import { isIsoDate } from "../core/dates.js";
 import { runAction } from "./run-action.js";
 import { guardPipedOutput } from "./safe-text.js";
 
@@ -19,8 +20,10 @@ program.exitOverride((err) => {
 
 function date(flag: string) {
   return (value: string) => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))
-      throw new InvalidArgumentError(`${flag} takes a date written YYYY-MM-DD, e.g. 2026-03-31.`);
+    if (!isIsoDate(value))
+      throw new InvalidArgumentError(
+        `${flag} takes a real calendar date written YYYY-MM-DD, e.g. 2026-03-31; "${value}" is not one.`,
+      );
     return value;
   };
 }
@@ -51,12 +54,16 @@ program
   .command("advise")
   .description("Recommend certification paths for a profile (asks for missing answers in a terminal)")
   .option("--role <role>", "your current role, e.g. developer, sysadmin, architect, non-technical")
-  .option("--aws-experience <years>", "years of hands-on AWS experience, e.g. 0, 0.5, 2")
+  .option("--aws-experience <years>", 'years of hands-on AWS experience, e.g. 0, 1.5, "6 months", none')
+  .option(
+    "--field-experience <years>",
+    "years in your field itself (networking, security, data…); unknown when left out",
+  )
   .option("--it-background", "you have an IT or STEM background")
   .option("--no-it-background", "you have no IT or STEM background")
   .option("--stack <services>", "AWS services your organisation uses, comma-separated (s3,lambda,dynamodb)")
   .option("--goal <direction>", "where you want to go, in the same words as --role; default: your role")
-  .option("--hours-per-week <hours>", "study hours per week (default 8)")
+  .option("--hours-per-week <hours>", "study hours per week, 0.5 to 80 (default 8)")
   .option("--held <codes>", "certifications you hold, comma-separated; CODE or CODE:YYYY-MM-DD (date earned)")
   .option("--want <codes>", "certifications you already have in mind, comma-separated")
   .option("--target-date <date>", "when you want to be done (YYYY-MM-DD)", date("--target-date"))
@@ -64,6 +71,14 @@ program
   .option("--json", "print JSON")
   .action((opts) =>
     runAction(async () => (await import("./commands/advise-command.js")).adviseCommand(opts)),
+  );
+
+program
+  .command("services")
+  .description("The AWS service words --stack understands (slugs, names and aliases)")
+  .option("--json", "print JSON")
+  .action((opts) =>
+    runAction(async () => (await import("./commands/services-command.js")).servicesCommand(opts)),
   );
 
 program

@@ -12,6 +12,7 @@ export const rolesFileSchema = z.strictObject({
       label: z.string(),
       synonyms: z.array(z.string()).default([]),
       technical: z.boolean(),
+      field: z.string().optional(),
       formerly: z.array(z.string()).default([]),
       paths: z
         .array(z.strictObject({ name: z.string(), steps: z.array(step).min(1), why: z.string() }))
@@ -25,9 +26,16 @@ export const examsFileSchema = z.strictObject({
     z.string(),
     z.strictObject({
       minAwsYears: z.number().min(0),
+      field: z.string().optional(),
+      minFieldYears: z.number().min(0).optional(),
+      adds: z.string().optional(),
       services: z.array(z.string()).default([]),
       prerequisites: z.array(z.string()).default([]),
       impliedBy: z.array(z.string()).default([]),
+      renewedBy: z.array(z.string()).default([]),
+      replacements: z
+        .array(z.strictObject({ roles: z.array(z.string()).min(1), slug: z.string(), why: z.string() }))
+        .default([]),
     }),
   ),
 });

@@ -10,6 +10,22 @@ export const isoDate = z.preprocess(
 
 const url = z.url({ protocol: /^https?$/, message: "must be an http(s) URL" });
 
+// Hosts a learner must never be sent to: exam dumps, document-sharing copies, study-guide sellers.
+const UNTRUSTED_HOSTS =
+  /(^|\.)(scribd\.com|studylib\.net|pass4-sure\.us|examtopics\.com|clearcertify\.com|testpreptraining\.ai|techpracticeexams\.com|practicetests\.app|jobtestsportal\.com|masteryexamprep-com\.pages\.dev|certqna\.pages\.dev|hiraedu\.com|expressmagazine\.net|adroitacademy\.com|blogspot\.com)$/;
+
+/** A cited page: what it is, and where. Never a dump, document-sharing or study-guide-seller site. */
+export const sourceSchema = z.strictObject({
+  label: z
+    .string()
+    .min(5)
+    .refine((l) => !/^(https?:|www\.)/.test(l), "label the link with what it is, not its address"),
+  url: url.refine(
+    (u) => !UNTRUSTED_HOSTS.test(new URL(u).hostname),
+    "not a source a learner can trust (exam dump, document-sharing or study-guide seller)",
+  ),
+});
+
 export const domainSchema = z.strictObject({
   id: z.string().regex(/^[0-9]+$/, 'domain ids are "1", "2", …'),
   name: z.string().min(3),
@@ -24,6 +40,7 @@ export const examVersionSchema = z
     availableFrom: isoDate.optional(),
     availableUntil: isoDate.nullish().transform((v) => v ?? undefined),
     betaFrom: isoDate.optional(),
+    knownFrom: isoDate.optional(),
     questions: z.number().int().positive().optional(),
     scoredQuestions: z.number().int().positive().optional(),
     durationMinutes: z.number().int().positive().optional(),
@@ -32,7 +49,7 @@ export const examVersionSchema = z
     questionTypes: z.array(z.enum(QUESTION_TYPES)).default([]),
     domains: z.array(domainSchema).default([]),
     notes: z.array(z.string()).default([]),
-    sources: z.array(url).default([]),
+    sources: z.array(sourceSchema).default([]),
   })
   .superRefine((v, ctx) => {
     if (v.domains.length > 0) {
@@ -69,7 +86,13 @@ export const certificationSchema = z.strictObject({
     .array(z.strictObject({ slug: z.string(), official: z.boolean(), note: z.string().optional() }))
     .default([]),
   notes: z.array(z.string()).default([]),
-  sources: z.array(url).min(1, "at least one source URL"),
+  sources: z
+    .array(sourceSchema)
+    .min(1, "at least one source")
+    .refine(
+      (s) => /^https:\/\/aws\.amazon\.com\//.test(s[0]?.url ?? ""),
+      "the first source is the AWS certification page",
+    ),
   verifiedOn: isoDate,
   versions: z.array(examVersionSchema).min(1, "at least one exam version"),
 });

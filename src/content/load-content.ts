@@ -147,6 +147,16 @@ export function loadCoreContent(root: string): CoreContent {
       rule.prerequisites.forEach((s, i) => {
         if (!slugs.has(s)) at(["prerequisites", i], `unknown certification "${s}"`);
       });
+      rule.renewedBy.forEach((s, i) => {
+        if (!slugs.has(s)) at(["renewedBy", i], `unknown certification "${s}"`);
+      });
+      rule.replacements.forEach((r, i) => {
+        if (!slugs.has(r.slug)) at(["replacements", i, "slug"], `unknown certification "${r.slug}"`);
+        r.roles.forEach((role, k) => {
+          if (roles && !roles.value.roles.some((x) => x.id === role))
+            at(["replacements", i, "roles", k], `unknown role "${role}"`);
+        });
+      });
     }
   }
 

@@ -21,9 +21,9 @@ const adviceRoute = createRoute({
       content: { "application/json": { schema: errorSchema } },
       description: "Invalid profile: the field and the allowed values",
     },
-    404: {
+    413: {
       content: { "application/json": { schema: errorSchema } },
-      description: "An unknown certification in held or want",
+      description: "request.too_large: the body is over 64 KB",
     },
   },
 });
@@ -39,7 +39,7 @@ const vocabularyRoute = createRoute({
         "application/json": {
           schema: z.object({
             roles: z.array(z.object({ id: z.string(), label: z.string(), synonyms: z.array(z.string()) })),
-            services: z.array(z.object({ slug: z.string(), name: z.string() })),
+            services: z.array(z.object({ slug: z.string(), name: z.string(), aliases: z.array(z.string()) })),
             certifications: z.array(
               z.object({ code: z.string(), shortName: z.string(), level: z.string(), status: z.string() }),
             ),
@@ -57,7 +57,7 @@ export function registerAdviceRoutes(app: OpenAPIHono, ctx: AppContext) {
     return c.json(
       {
         roles: ctx.rules.roles.map((r) => ({ id: r.id, label: r.label, synonyms: r.synonyms })),
-        services: ctx.catalog.services.map((s) => ({ slug: s.slug, name: s.name })),
+        services: ctx.catalog.services.map((s) => ({ slug: s.slug, name: s.name, aliases: s.aliases })),
         certifications: listCertifications(ctx.catalog, { on }).map((x) => {
           const s = summarizeCertification(ctx.catalog, x, on);
           return { code: s.code, shortName: s.shortName, level: s.level, status: s.status };

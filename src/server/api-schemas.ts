@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { FOCUS_AREAS, LEVELS, QUESTION_TYPES, STATUSES } from "../core/catalog/catalog-types.js";
+import { isIsoDate } from "../core/dates.js";
 
 // The HTTP contract, written once: routes validate with these and the OpenAPI document is generated from them.
 
@@ -42,7 +43,9 @@ export const certificationSummarySchema = z
     exam: examFacts,
     domains: z.array(domain),
     recommendedExperience: z.string(),
-    sources: z.array(z.string()),
+    sources: z.array(z.object({ label: z.string(), url: z.string() }).openapi("Source")).openapi({
+      description: "AWS's own pages first, each labelled with what it is",
+    }),
     verifiedOn: z.string(),
   })
   .openapi("CertificationSummary");
@@ -52,7 +55,7 @@ export const certificationDetailSchema = certificationSummarySchema
     versions: z.array(
       z.object({
         code: z.string(),
-        status: z.enum(["active", "beta", "retired", "upcoming"]),
+        status: z.enum([...STATUSES, "upcoming"]),
         availableFrom: z.string().nullable(),
         availableUntil: z.string().nullable(),
         betaFrom: z.string().nullable(),
@@ -78,19 +81,40 @@ export const certificationDetailSchema = certificationSummarySchema
   })
   .openapi("CertificationDetail");
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date written YYYY-MM-DD");
+/** One date rule for every face: a real calendar date written YYYY-MM-DD (2024-02-30 is not one). */
+const isoDate = z
+  .string()
+  .refine(isIsoDate, "not a real date; write it YYYY-MM-DD, e.g. 2026-03-31")
+  .openapi({ type: "string", format: "date", example: "2026-03-31" });
+
+/** An enum that accepts any letter case, as the CLI does ("Specialty" = "specialty"). */
+function caseless<T extends readonly [string, ...string[]]>(values: T) {
+  return z.preprocess((v) => (typeof v === "string" ? v.toLowerCase() : v), z.enum(values));
+}
 
 export const catalogQuerySchema = z.object({
-  level: z.enum(LEVELS).optional(),
-  status: z.enum(STATUSES).optional(),
-  focus: z.enum(FOCUS_AREAS).optional(),
+  level: caseless(LEVELS)
+    .optional()
+    .openapi({ type: "string", enum: [...LEVELS] }),
+  status: caseless(STATUSES)
+    .optional()
+    .openapi({ type: "string", enum: [...STATUSES] }),
+  focus: caseless(FOCUS_AREAS)
+    .optional()
+    .openapi({ type: "string", enum: [...FOCUS_AREAS] }),
   on: isoDate.optional().openapi({ description: "status as of this date; default today" }),
 });
 
 export const adviceRequestSchema = z
   .strictObject({
     role: z.string().min(1).openapi({ example: "web-developer" }),
-    awsExperience: z.number().min(0).max(50).openapi({ description: "years of hands-on AWS experience" }),
+    awsExperience: z
+      .union([z.number(), z.string()])
+      .openapi({ description: 'years of hands-on AWS experience: 1.5, "6 months", "none"', example: 1 }),
+    fieldExperience: z
+      .union([z.number(), z.string()])
+      .optional()
+      .openapi({ description: "years in the field itself (networking, security…); unknown when left out" }),
     itBackground: z.boolean().optional(),
     stack: z
       .array(z.string())
@@ -98,7 +122,10 @@ export const adviceRequestSchema = z
       .optional()
       .openapi({ example: ["lambda", "dynamodb"] }),
     goal: z.string().min(1).optional(),
-    hoursPerWeek: z.number().positive().max(80).optional(),
+    hoursPerWeek: z
+      .union([z.number(), z.string()])
+      .optional()
+      .openapi({ description: "study hours a week, 0.5 to 80 (default 8)", example: 8 }),
     held: z
       .array(z.string())
       .max(50)
@@ -120,6 +147,7 @@ const step = z.object({
   weeks: z.number(),
   startBy: z.string(),
   finishBy: z.string(),
+  links: z.object({ certification: z.string(), practice: z.string() }),
 });
 
 export const adviceResponseSchema = z
@@ -128,6 +156,8 @@ export const adviceResponseSchema = z
     recommendations: z.array(
       z.object({
         title: z.string(),
+        rationale: z.string(),
+        meetsTargetDate: z.boolean().optional(),
         path: z.array(step),
         totalHours: z.number(),
         totalWeeks: z.number(),

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { OpenAPIHono } from "@hono/zod-openapi";
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import type { AppContext, ExamContext } from "../compose.js";
 import { registerAdviceRoutes } from "./advice-routes.js";
@@ -9,8 +9,24 @@ import { registerCatalogRoutes } from "./catalog-routes.js";
 import { errorResponse, handleError, validationResponse } from "./errors.js";
 import { registerLearningRoutes } from "./learning-routes.js";
 import { nodeJsonBody } from "./node-json-body.js";
+import { declareCommonResponses } from "./openapi-responses.js";
 import { LOOPBACK_HOSTS, requestGuard, securityHeaders } from "./security.js";
 import { registerWebApp } from "./static-files.js";
+
+const healthRoute = createRoute({
+  method: "get",
+  path: "/api/health",
+  tags: ["meta"],
+  summary: "Liveness: the server answers",
+  responses: {
+    200: {
+      description: "The server is up",
+      content: {
+        "application/json": { schema: z.object({ status: z.literal("ok"), version: z.string() }) },
+      },
+    },
+  },
+});
 
 export interface AppOptions {
   /** Folder of the built web app; when absent only the API is served. */
@@ -43,13 +59,28 @@ export function createApp(ctx: AppContext, options: AppOptions = {}) {
     return readBody(c, next);
   });
 
-  app.get("/api/health", (c) => c.json({ status: "ok", version: options.version ?? "0.1.0" }));
+  app.openapi(healthRoute, (c) =>
+    c.json({ status: "ok" as const, version: options.version ?? "0.1.0" }, 200),
+  );
   registerCatalogRoutes(app, ctx);
   registerAdviceRoutes(app, ctx);
   if (options.exam) {
     registerAttemptRoutes(app, options.exam);
     registerLearningRoutes(app, options.exam);
   }
+  app.openAPIRegistry.registerPath({
+    method: "get",
+    path: "/api/openapi.json",
+    tags: ["meta"],
+    summary: "This OpenAPI 3.1 document",
+    responses: {
+      200: {
+        description: "The OpenAPI document",
+        content: { "application/json": { schema: z.object({ openapi: z.string() }).passthrough() } },
+      },
+    },
+  });
+  declareCommonResponses(app);
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",
     info: {

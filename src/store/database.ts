@@ -1,6 +1,7 @@
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { DomainError } from "../core/errors.js";
 import { migrateToLatest } from "./migrations.js";
 import type { Database } from "./schema.js";
 
@@ -47,7 +48,10 @@ export const DEFAULT_DATABASE = "data/certpath.db";
  * Opens a database by URL or path and migrates it: `postgres://…` → PostgreSQL, `pglite:` → an
  * in-memory PGlite (tests), `:memory:` → in-memory SQLite, anything else → a SQLite file.
  */
-export async function openStore(url: string = process.env.DATABASE_URL || DEFAULT_DATABASE): Promise<Store> {
+export async function openStore(
+  url: string = process.env.DATABASE_URL || DEFAULT_DATABASE,
+  options: { readOnly?: boolean } = {},
+): Promise<Store> {
   let store: Store;
   if (/^postgres(ql)?:\/\//.test(url)) {
     const pg = (await import("pg")).default;
@@ -71,6 +75,12 @@ export async function openStore(url: string = process.env.DATABASE_URL || DEFAUL
   } else {
     const Sqlite = (await import("better-sqlite3")).default;
     const file = url === ":memory:" ? ":memory:" : resolve(url.replace(/^sqlite:(\/\/)?/, ""));
+    // Reading never creates anything: a missing file is an error that names it.
+    if (options.readOnly && file !== ":memory:" && !existsSync(file))
+      throw new DomainError(
+        "store.not_found",
+        `There is no certpath database at ${file}. Check --db or DATABASE_URL; a database is created when you start your first exam (certpath exam CLF-C02).`,
+      );
     if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
     const sqlite = new Sqlite(file);
     // WAL: readers never block the writer. synchronous=NORMAL keeps every committed transaction across
@@ -88,6 +98,52 @@ export async function openStore(url: string = process.env.DATABASE_URL || DEFAUL
   }
   const db = store.db;
   store.close = () => db.destroy();
-  await migrateToLatest(db as unknown as Kysely<unknown>);
+  try {
+    await migrateToLatest(db as unknown as Kysely<unknown>);
+  } catch (e) {
+    await db.destroy().catch(() => {});
+    throw store.dialect === "postgres" ? unreachable(url, e) : e;
+  }
   return store;
+}
+
+const NETWORK_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ECONNRESET",
+]);
+
+/** A PostgreSQL server that cannot be reached becomes a message naming the host, not "unexpected error". */
+function unreachable(url: string, e: unknown): unknown {
+  const errors: { code?: string; message?: string }[] = [];
+  // The driver's error may sit under `cause` (the migrator wraps it) or in `errors` (several addresses tried).
+  const visit = (x: unknown, depth: number) => {
+    if (!x || typeof x !== "object" || depth > 4) return;
+    errors.push(x as { code?: string; message?: string });
+    visit((x as { cause?: unknown }).cause, depth + 1);
+    for (const y of (x as { errors?: unknown[] }).errors ?? []) visit(y, depth + 1);
+  };
+  visit(e, 0);
+  const code = errors.map((x) => x?.code).find((c) => c && NETWORK_CODES.has(c));
+  const auth = errors.find((x) => x?.code === "28P01" || x?.code === "3D000" || x?.code === "28000");
+  let host = "the server";
+  try {
+    const u = new URL(url);
+    host = `${u.hostname}:${u.port || "5432"}`;
+  } catch {}
+  if (code)
+    return new DomainError(
+      "store.unreachable",
+      `Cannot connect to the PostgreSQL server at ${host} (${code}). Check that it is running and that --db or DATABASE_URL names the right host and port.`,
+    );
+  if (auth)
+    return new DomainError(
+      "store.unreachable",
+      `The PostgreSQL server at ${host} refused the connection: ${auth.message}. Check the user, password and database name in --db or DATABASE_URL.`,
+    );
+  return e;
 }

@@ -122,5 +122,6 @@ export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
   if (error || failed)
     throw new Error(
       `database migration failed${failed ? ` at ${failed.migrationName}` : ""}: ${String(error)}`,
+      { cause: error },
     );
 }

@@ -48,7 +48,9 @@ export async function catalogCommand(opts: {
       ? style.yellow(`retired ${c.retiredOn ?? ""}`.trim())
       : c.status === "beta"
         ? style.yellow("beta")
-        : "active",
+        : c.status === "unknown"
+          ? style.yellow("start unknown")
+          : "active",
     String(c.exam.questions ?? "?"),
     c.exam.durationMinutes ? `${c.exam.durationMinutes}` : "?",
     c.exam.priceUsd ? `$${c.exam.priceUsd}` : "?",

@@ -12,7 +12,7 @@ function localMinute(iso: string): string {
 /** The learner's attempts, newest first. */
 export async function historyCommand(opts: { json?: boolean; db?: string }) {
   const ctx = await cliContext();
-  const exam = await cliExamContext(ctx, { databaseUrl: opts.db });
+  const exam = await cliExamContext(ctx, { databaseUrl: opts.db, readOnly: true });
   try {
     const history = await exam.exams.history(exam.learner);
     if (opts.json) return printJson(history);

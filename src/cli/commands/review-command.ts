@@ -9,7 +9,7 @@ import { printJson } from "../terminal.js";
 /** A submitted attempt: the report, then every question with the learner's answer, the key and explanations. */
 export async function reviewCommand(id: string, opts: { json?: boolean; db?: string }) {
   const ctx = await cliContext();
-  const exam = await cliExamContext(ctx, { databaseUrl: opts.db });
+  const exam = await cliExamContext(ctx, { databaseUrl: opts.db, readOnly: true });
   try {
     const full = await resolveAttemptId(exam, id);
     let review: Awaited<ReturnType<typeof exam.exams.review>>;

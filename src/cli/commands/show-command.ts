@@ -16,7 +16,9 @@ export async function showCommand(query: string, opts: { on?: string; json?: boo
   const status =
     d.status === "retired"
       ? style.yellow(`RETIRED on ${d.retiredOn} (last exam day ${d.lastExamDay})`)
-      : d.status;
+      : d.status === "unknown"
+        ? style.yellow(`status unknown on ${on}: the start date of ${d.code} is not known`)
+        : d.status;
   out.push(`${d.level} · focus: ${d.focus} · ${status}`);
   out.push("", wrap(d.summary));
   if (d.successorDetails.length) {
@@ -62,6 +64,6 @@ export async function showCommand(query: string, opts: { on?: string; json?: boo
       );
   }
   out.push("", style.bold("Sources") + style.dim(` (verified ${d.verifiedOn})`));
-  for (const s of d.sources) out.push(`  ${s}`);
+  for (const s of d.sources) out.push(`  ${s.label}: ${s.url}`);
   console.log(out.join("\n"));
 }

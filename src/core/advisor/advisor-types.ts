@@ -13,15 +13,32 @@ export interface Role {
   label: string;
   synonyms: string[];
   technical: boolean;
+  /** The field the role works in (networking, security…), so its years can stand in for field experience. */
+  field?: string | undefined;
   formerly: string[];
   paths: RolePath[];
 }
 
+/** A replacement for a retired certification chosen by who the person is (a manager is not sent to an engineering exam). */
+export interface Replacement {
+  roles: string[];
+  slug: string;
+  why: string;
+}
+
 export interface ExamRule {
   minAwsYears: number;
+  /** The field whose own experience the exam guide asks for, and how many years. */
+  field?: string | undefined;
+  minFieldYears?: number | undefined;
+  /** What this step adds to a path, finishing "… adds …" (e.g. "how services combine into resilient designs"). */
+  adds?: string | undefined;
   services: string[];
   prerequisites: string[];
   impliedBy: string[];
+  /** Certifications whose pass also renews this one (AWS's recertification table), besides itself. */
+  renewedBy: string[];
+  replacements: Replacement[];
 }
 
 export interface StudyHoursRules {
@@ -58,6 +75,8 @@ export interface HeldCertification {
 export interface Profile {
   role: string;
   awsExperienceYears: number;
+  /** Years in the field itself; null when not given (unknown, never 0). */
+  fieldExperienceYears: number | null;
   itBackground: boolean;
   stack: string[];
   goal?: string | undefined;
@@ -77,10 +96,16 @@ export interface AdviceStep {
   weeks: number;
   startBy: IsoDate;
   finishBy: IsoDate;
+  /** Where the certification is described, and its practice exam in the web app. */
+  links: { certification: string; practice: string };
 }
 
 export interface Recommendation {
   title: string;
+  /** Why this path, in a sentence (the path's own rationale). */
+  rationale: string;
+  /** Whether the path ends by the target date; absent without a target date. */
+  meetsTargetDate?: boolean;
   path: AdviceStep[];
   totalHours: number;
   totalWeeks: number;

@@ -1,32 +1,41 @@
-import {
-  certificationBySlug,
-  certificationStatus,
-  findCertification,
-  latestVersion,
-} from "../catalog/catalog.js";
-import type { Catalog, Certification } from "../catalog/catalog-types.js";
-import { addDays, daysBetween, type IsoDate } from "../dates.js";
-import { NotFoundError, ValidationError } from "../errors.js";
+import { certificationBySlug, certificationStatus, findCertification } from "../catalog/catalog.js";
+import type { Catalog, Certification, Level } from "../catalog/catalog-types.js";
+import type { IsoDate } from "../dates.js";
+import { ValidationError } from "../errors.js";
+import { buildRecommendation } from "./advisor-path.js";
 import {
   type AdviceScope,
   type Candidate,
-  lowerFirst,
-  stepReasons,
-  studyHours,
-  years,
+  codeOn,
+  label,
+  type PlannedStep,
+  type Replaced,
+  renamedNote,
 } from "./advisor-reasons.js";
 import {
+  checkHeld,
+  expiresOn,
+  expiryWarnings,
+  heldNotes,
   insteadSentence,
-  recertificationNotes,
-  retiredSentence,
+  replacementFor,
   retiredVerb,
-  successorsOf,
 } from "./advisor-retirement.js";
+import { targetDateAdvice } from "./advisor-target.js";
 import { describeList, serviceNames } from "./advisor-text.js";
+import type {
+  Advice,
+  AdvisorRules,
+  HeldCertification,
+  Profile,
+  Recommendation,
+  Role,
+} from "./advisor-types.js";
 
 export { studyHours } from "./advisor-reasons.js";
+export { resolveRole } from "./profile.js";
 
-import type { Advice, AdviceStep, AdvisorRules, Profile, Recommendation, Role } from "./advisor-types.js";
+const LEVEL_ORDER: Record<Level, number> = { foundational: 0, associate: 1, professional: 2, specialty: 3 };
 
 /** Ranks up to three certification paths for a profile; the same profile and date give the same advice. */
 export function advise(catalog: Catalog, rules: AdvisorRules, profile: Profile, today: IsoDate): Advice {
@@ -35,84 +44,118 @@ export function advise(catalog: Catalog, rules: AdvisorRules, profile: Profile, 
   const warnings: string[] = [];
   const notes: string[] = [];
   const held = new Set<string>();
+  const heldValid: { cert: Certification; h: HeldCertification }[] = [];
+  const expired = new Map<string, { code: string; on: IsoDate }>();
+  const warned = new Set<string>();
 
   for (const h of profile.held) {
+    checkHeld(h, today);
     const cert = resolve(catalog, h.code, "held");
+    notes.push(...heldNotes(catalog, cert, h.code, today));
+    const expires = expiresOn(rules, h);
+    if (expires && expires < today) {
+      if (certificationStatus(cert, today) === "retired") continue;
+      expired.set(cert.slug, { code: h.code, on: expires });
+      warnings.push(
+        `Your ${cert.shortName} (${h.code}) expired on ${expires}. An expired certification cannot be renewed, so ${codeOn(cert, today)} is planned again as a renewal step.`,
+      );
+      continue;
+    }
     held.add(cert.slug);
-    recertificationNotes(catalog, rules, cert, h.code, h.earnedOn, today, warnings, notes);
+    heldValid.push({ cert, h });
   }
 
-  const wanted: string[] = [];
-  for (const w of profile.want) {
-    const cert = resolve(catalog, w, "want");
-    if (certificationStatus(cert, today) === "retired") {
-      const next = successorsOf(catalog, cert);
-      warnings.push(`${retiredSentence(cert, today)} ${insteadSentence(catalog, cert)}`);
-      if (next[0]) wanted.push(next[0].slug);
-    } else if (held.has(cert.slug)) {
-      notes.push(
-        `You already hold ${cert.shortName} (${latestVersion(cert).code}), so it is not planned again.`,
+  const wanted = new Map<string, string>();
+  const replaced = new Map<string, Replaced>();
+  const wantedCerts = profile.want
+    .map((w) => ({ asked: w, cert: resolve(catalog, w, "want") }))
+    .sort((a, b) => LEVEL_ORDER[a.cert.level] - LEVEL_ORDER[b.cert.level]);
+  for (const { asked, cert } of wantedCerts) {
+    const status = certificationStatus(cert, today);
+    if (status === "retired") {
+      warned.add(cert.slug);
+      const next = replacementFor(catalog, rules, unique([goal, role]), cert);
+      const planned = next
+        ? ` For you certpath plans ${label(next.cert, today)}: ${next.why}.`
+        : " certpath has nothing to plan in its place.";
+      warnings.push(
+        `You asked for ${asked} (${cert.shortName}), but it ${retiredVerb(cert, today)}. ${insteadSentence(catalog, cert)}${planned}`,
       );
-    } else wanted.push(cert.slug);
+      if (next && !held.has(next.cert.slug)) {
+        wanted.set(next.cert.slug, codeOn(next.cert, today));
+        replaced.set(next.cert.slug, { askedCode: asked, retired: cert, why: next.why });
+      }
+    } else if (status === "upcoming") {
+      warnings.push(`You asked for ${asked}, but ${cert.shortName} did not exist yet on ${today}.`);
+    } else if (held.has(cert.slug)) {
+      notes.push(`You already hold ${label(cert, today)}, so it is not planned again.`);
+    } else {
+      wanted.set(cert.slug, asked);
+      if (asked.toUpperCase() !== codeOn(cert, today))
+        notes.push(`You asked for ${asked}; ${renamedNote(cert, asked, today)}`);
+    }
   }
 
   for (const r of unique([role, goal])) {
     for (const slug of r.formerly) {
       const cert = certificationBySlug(catalog, slug);
-      if (certificationStatus(cert, today) !== "retired") continue;
+      if (warned.has(slug) || certificationStatus(cert, today) !== "retired") continue;
+      warned.add(slug);
       warnings.push(
-        `Older guides put ${cert.shortName} (${latestVersion(cert).code}) on the path for a ${r.label.toLowerCase()}, but it ${retiredVerb(cert, today)}. ${insteadSentence(catalog, cert)}`,
+        `Older guides put ${cert.shortName} (${cert.versions.at(-1)?.code}) on the path for a ${r.label.toLowerCase()}, but it ${retiredVerb(cert, today)}. ${insteadSentence(catalog, cert)}`,
       );
     }
   }
   for (const [slug, rule] of Object.entries(rules.exams)) {
     const hits = rule.impliedBy.filter((s) => profile.stack.includes(s));
-    if (hits.length === 0) continue;
+    if (hits.length === 0 || warned.has(slug)) continue;
     const cert = certificationBySlug(catalog, slug);
     if (certificationStatus(cert, today) !== "retired") continue;
+    warned.add(slug);
     warnings.push(
-      `Your organisation runs ${describeList(serviceNames(catalog, hits))}, but ${cert.shortName} (${latestVersion(cert).code}) ${retiredVerb(cert, today)}. ${insteadSentence(catalog, cert)}`,
+      `Your organisation runs ${describeList(serviceNames(catalog, hits))}, but ${cert.shortName} (${cert.versions.at(-1)?.code}) ${retiredVerb(cert, today)}. ${insteadSentence(catalog, cert)}`,
     );
   }
 
-  const candidates = candidatePaths(rules, role, goal, wanted);
-  const scope: AdviceScope = { catalog, rules, profile, role, goal, wanted };
-  const built: { rec: Recommendation; score: number; order: number; warnings: string[] }[] = [];
+  const scope: AdviceScope = { catalog, rules, profile, role, goal, today, wanted, replaced, expired };
+  const built: { rec: Recommendation; c: Candidate; score: number; warnings: Map<string, string> }[] = [];
   const seen = new Set<string>();
-  for (const c of candidates) {
-    const pathWarnings: string[] = [];
-    const rec = buildRecommendation(scope, c, held, today, pathWarnings);
+  for (const c of candidatePaths(scope)) {
+    const pathWarnings = new Map<string, string>();
+    const rec = buildRecommendation(scope, c, held, pathWarnings);
     if (!rec) continue;
+    if (c.source === "want") rec.rationale = wantRationale(scope, rec, c.why);
     const key = rec.path.map((s) => s.code).join(">");
     if (seen.has(key)) continue;
     seen.add(key);
-    built.push({ rec, score: scorePath(rules, profile, c, rec), order: c.order, warnings: pathWarnings });
+    built.push({ rec, c, score: scorePath(scope, c, rec), warnings: pathWarnings });
   }
-  built.sort((a, b) => b.score - a.score || a.order - b.order);
+  const meets = (r: Recommendation) => (r.meetsTargetDate === false ? 0 : 1);
+  // What the person asked for stays first; then paths that meet the target date; then the score.
+  built.sort(
+    (a, b) =>
+      Number(b.c.source === "want") - Number(a.c.source === "want") ||
+      meets(b.rec) - meets(a.rec) ||
+      b.score - a.score ||
+      a.c.order - b.c.order,
+  );
   const shown = built.slice(0, 3);
   const recommendations = shown.map((b) => b.rec);
   // Only the paths shown may warn: a risk in a path the person never sees is noise.
-  for (const b of shown) warnings.push(...b.warnings);
+  // One warning per certification, from the highest-ranked path that carries it.
+  const perCert = new Map<string, string>();
+  for (const b of shown) for (const [k, w] of b.warnings) if (!perCert.has(k)) perCert.set(k, w);
+  warnings.push(...perCert.values());
 
   if (recommendations.length === 0) {
     notes.push(
       `You already hold every certification on the paths for a ${goal.label.toLowerCase()}. Keep them current, or pick another direction with --goal.`,
     );
   }
-  const top = recommendations[0];
-  if (top && profile.targetDate && top.finishBy && top.finishBy > profile.targetDate) {
-    const daysLeft = Math.max(daysBetween(today, profile.targetDate), 0);
-    const weeksLeft = Math.max(Math.floor(daysLeft / 7), 0);
-    const first = top.path[0];
-    const need = weeksLeft > 0 ? Math.ceil(top.totalHours / weeksLeft) : undefined;
-    warnings.push(
-      `At ${profile.hoursPerWeek} hours a week the recommended path takes about ${top.totalWeeks} weeks and ends on ${top.finishBy}, after your target date ${profile.targetDate}.` +
-        (need ? ` Meeting it would take about ${need} hours a week` : " There is no time left before it") +
-        (first && first.finishBy <= profile.targetDate
-          ? `; ${first.code} alone fits (done by ${first.finishBy}).`
-          : "."),
-    );
-  }
+  const target = targetDateAdvice(scope, recommendations, held);
+  warnings.push(...target.warnings);
+  if (target.extra) recommendations.push(target.extra);
+  warnings.push(...expiryWarnings(scope, heldValid, recommendations[0]));
   if (profile.hoursPerWeek < rules.hours.minimumHoursPerWeek) {
     warnings.push(
       `${profile.hoursPerWeek} hours a week is very little: plans this thin often stall. ${rules.hours.minimumHoursPerWeek} or more hours a week keeps the material fresh between sessions.`,
@@ -127,181 +170,110 @@ export function advise(catalog: Catalog, rules: AdvisorRules, profile: Profile, 
   };
 }
 
+/** The want path's rationale: what was asked for, and why anything comes before it. */
+function wantRationale(scope: AdviceScope, rec: Recommendation, why: string): string {
+  const extra = rec.path.filter((s) => !scope.wanted.has(s.slug));
+  const replaced = [...scope.replaced.values()].map((r) => r.askedCode);
+  const asked = replaced.length
+    ? `In place of ${describeList(replaced)}, which you asked for and which AWS has retired.`
+    : `The certification${scope.wanted.size > 1 ? "s" : ""} you asked for.`;
+  return extra.length > 0
+    ? `${asked} ${extra.map((s) => s.code).join(" and ")} come${extra.length > 1 ? "" : "s"} first: ${why.replace(/\.$/, "")}.`
+    : asked;
+}
+
 function roleById(rules: AdvisorRules, id: string): Role {
   const r = rules.roles.find((x) => x.id === id);
   if (!r)
-    throw new ValidationError("advice.unknown_role", `Unknown role "${id}".`, {
+    throw new ValidationError("advice.invalid_input", `Unknown role "${id}".`, {
+      field: "role",
       allowed: rules.roles.map((x) => x.id),
     });
   return r;
 }
 
-/** Resolves a role or direction word (id or synonym) to its id, or throws with the valid words. */
-export function resolveRole(rules: AdvisorRules, word: string, field: string): string {
-  const w = word
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_]+/g, "-");
-  const r = rules.roles.find((x) => x.id === w || x.synonyms.some((s) => s.replace(/\s+/g, "-") === w));
-  if (r) return r.id;
-  const allowed = rules.roles.map((x) => x.id);
-  throw new ValidationError(
-    "advice.invalid_input",
-    `Unknown ${field} "${word}". Use one of: ${allowed.join(", ")}.`,
-    {
-      field,
-      allowed,
-    },
-  );
-}
-
 function resolve(catalog: Catalog, query: string, field: string): Certification {
   const m = findCertification(catalog, query);
   if (m) return m.certification;
-  throw new NotFoundError("catalog.not_found", `Unknown certification "${query}" in ${field}.`, { field });
+  throw new ValidationError("advice.invalid_input", `${field}: no certification matches "${query}".`, {
+    field,
+  });
 }
 
 function unique<T>(xs: T[]): T[] {
   return [...new Set(xs)];
 }
 
-function candidatePaths(rules: AdvisorRules, role: Role, goal: Role, wanted: string[]): Candidate[] {
+function parseSteps(steps: string[]): PlannedStep[] {
+  return steps.map((s) => ({ slug: s.replace(/\?$/, ""), optional: s.endsWith("?") }));
+}
+
+function candidatePaths(scope: AdviceScope): Candidate[] {
+  const { rules, role, goal, wanted, expired, catalog } = scope;
   const out: Candidate[] = [];
   let order = 0;
-  const plain = (s: string) => s.replace(/\?$/, "");
   for (const p of goal.paths)
-    out.push({ title: p.name, why: p.why, steps: p.steps, source: "goal", order: order++ });
+    out.push({ title: p.name, why: p.why, steps: parseSteps(p.steps), source: "goal", order: order++ });
   if (role.id !== goal.id)
     for (const p of role.paths)
-      out.push({ title: p.name, why: p.why, steps: p.steps, source: "role", order: order++ });
-  if (wanted.length > 0) {
-    // A path that already leads to the wanted certification keeps its context; cut it after the last wanted step.
-    const containing = out.find((c) => wanted.every((w) => c.steps.map(plain).includes(w)));
-    if (containing) {
-      const last = Math.max(...wanted.map((w) => containing.steps.map(plain).indexOf(w)));
-      out.push({
-        ...containing,
-        title: `Your choice, via ${containing.title}`,
-        steps: containing.steps.slice(0, last + 1),
-        source: "want",
-        order: -1,
-      });
-    } else {
-      const steps: string[] = [];
-      for (const w of wanted) {
-        for (const pre of rules.exams[w]?.prerequisites.slice(0, 1) ?? []) steps.push(`${pre}!`);
-        steps.push(w);
+      out.push({ title: p.name, why: p.why, steps: parseSteps(p.steps), source: "role", order: order++ });
+  if (wanted.size > 0) {
+    const want = [...wanted.keys()];
+    // A path that already leads to the wanted certifications lends its on-ramp; other earlier steps
+    // stay only as prerequisites, kept when the experience is missing.
+    const containing = out.find((c) => want.every((w) => c.steps.some((s) => s.slug === w)));
+    const steps: PlannedStep[] = [];
+    for (const w of want) {
+      const before = containing
+        ? containing.steps.slice(
+            0,
+            containing.steps.findIndex((s) => s.slug === w),
+          )
+        : [];
+      for (const s of before) {
+        if (steps.some((x) => x.slug === s.slug) || wanted.has(s.slug)) continue;
+        if (s.optional) steps.push(s);
+        else if (
+          rules.exams[w]?.prerequisites.includes(s.slug) ||
+          certificationBySlug(catalog, s.slug).level === "foundational"
+        )
+          steps.push({ slug: s.slug, conditional: true, prerequisiteFor: w });
       }
-      out.push({
-        title: "Your choice",
-        why: "The certifications you asked for.",
-        steps,
-        source: "want",
-        order: -1,
-      });
+      const pre = rules.exams[w]?.prerequisites[0];
+      if (pre && !steps.some((x) => x.slug === pre || x.prerequisiteFor === w))
+        steps.push({ slug: pre, conditional: true, prerequisiteFor: w });
+      steps.push({ slug: w });
     }
+    const instead = want.flatMap((w) => scope.replaced.get(w)?.askedCode ?? []);
+    // First in the list, so that a role path with the same steps does not hide it.
+    out.unshift({
+      title: instead.length ? `Your choice, in place of ${describeList(instead)}` : "Your choice",
+      why: containing
+        ? `it is what “${containing.title}” puts before ${want.length > 1 ? "them" : "it"} when the experience is missing.`
+        : "it builds the experience the exam recommends.",
+      steps,
+      source: "want",
+      order: -1,
+    });
   }
+  // An expired certification is planned again, first, on every path that does not already include it.
+  if (expired.size > 0)
+    for (const c of out)
+      for (const slug of [...expired.keys()].reverse())
+        c.steps = c.steps.some((s) => s.slug === slug)
+          ? c.steps.map((s) => (s.slug === slug ? { slug } : s))
+          : [{ slug }, ...c.steps];
   return out;
 }
 
-function buildRecommendation(
-  scope: AdviceScope,
-  candidate: Candidate,
-  held: Set<string>,
-  today: IsoDate,
-  warnings: string[],
-): Recommendation | undefined {
-  const { catalog, rules, profile } = scope;
-  const onRampKept = !profile.itBackground && profile.awsExperienceYears < 1;
-  const slugs: { slug: string; prerequisiteFor?: string }[] = [];
-  for (const raw of candidate.steps) {
-    const optional = raw.endsWith("?");
-    const conditional = raw.endsWith("!");
-    const slug = raw.replace(/[?!]$/, "");
-    if (optional && !onRampKept) continue;
-    if (held.has(slug) || slugs.some((s) => s.slug === slug)) continue;
-    let cert = certificationBySlug(catalog, slug);
-    if (certificationStatus(cert, today) === "retired") {
-      const next = successorsOf(catalog, cert)[0];
-      if (!next) continue;
-      cert = next;
-    }
-    const rule = rules.exams[cert.slug];
-    if (conditional) {
-      // A prerequisite of a wanted certification, kept only when the experience is missing.
-      const target = candidate.steps[candidate.steps.indexOf(raw) + 1] ?? "";
-      const need = rules.exams[target]?.minAwsYears ?? 0;
-      if (profile.awsExperienceYears >= need) continue;
-      slugs.push({ slug: cert.slug, prerequisiteFor: target });
-      continue;
-    }
-    if (
-      rule &&
-      profile.awsExperienceYears < rule.minAwsYears &&
-      (cert.level === "professional" || cert.level === "specialty")
-    ) {
-      const before = rule.prerequisites.find((p) => held.has(p) || slugs.some((s) => s.slug === p));
-      const version = latestVersion(cert);
-      if (!before && rule.prerequisites[0]) {
-        const pre = certificationBySlug(catalog, rule.prerequisites[0]);
-        slugs.push({ slug: pre.slug, prerequisiteFor: cert.slug });
-      }
-      const first = rule.prerequisites[0] ? certificationBySlug(catalog, rule.prerequisites[0]) : undefined;
-      warnings.push(
-        `${version.code} (${cert.shortName}) is a ${cert.level} exam that recommends ${lowerFirst(cert.recommendedExperience)} You have ${years(profile.awsExperienceYears)} of hands-on AWS.` +
-          (first
-            ? ` Get hands-on practice and take ${latestVersion(first).code} (${first.shortName}) first.`
-            : ""),
-      );
-    }
-    slugs.push({ slug: cert.slug });
-  }
-  if (slugs.length === 0) return undefined;
-
-  const path: AdviceStep[] = [];
-  let cursor = today;
-  const focusSeen = new Set([...held].map((s) => certificationBySlug(catalog, s).focus));
-  for (const { slug, prerequisiteFor } of slugs) {
-    const cert = certificationBySlug(catalog, slug);
-    const version = latestVersion(cert);
-    const hours = studyHours(rules, profile, cert, focusSeen.has(cert.focus));
-    focusSeen.add(cert.focus);
-    const weeks = Math.max(1, Math.ceil(hours / profile.hoursPerWeek));
-    const finish = addDays(cursor, weeks * 7);
-    path.push({
-      code: version.code,
-      slug,
-      name: cert.name,
-      level: cert.level,
-      reasons: stepReasons(scope, candidate, cert, prerequisiteFor, hours, weeks),
-      studyHours: hours,
-      weeks,
-      startBy: cursor,
-      finishBy: finish,
-    });
-    cursor = finish;
-  }
-  const totalWeeks = path.reduce((a, s) => a + s.weeks, 0);
-  const totalHours = path.reduce((a, s) => a + s.studyHours, 0);
-  const finishBy = path.at(-1)?.finishBy;
-  const rec: Recommendation = {
-    title: candidate.title,
-    path,
-    totalHours,
-    totalWeeks,
-    summary: `${candidate.title}: ${path.map((s) => s.code).join(" → ")}. About ${totalHours} hours of study over ${totalWeeks} weeks at ${profile.hoursPerWeek} hours a week${finishBy ? `, done by ${finishBy}` : ""}. ${candidate.why}`,
-  };
-  if (finishBy) rec.finishBy = finishBy;
-  return rec;
-}
-
-function scorePath(rules: AdvisorRules, profile: Profile, c: Candidate, rec: Recommendation): number {
+function scorePath(scope: AdviceScope, c: Candidate, rec: Recommendation): number {
+  const { rules, profile } = scope;
   const r = rules.hours.ranking;
   let score = c.source === "want" ? r.wantedCertification : c.source === "goal" ? r.goalPath : r.rolePath;
   const covered = new Set<string>();
   for (const step of rec.path)
     for (const s of rules.exams[step.slug]?.services ?? []) if (profile.stack.includes(s)) covered.add(s);
   score += covered.size * r.stackServiceCovered;
-  if (profile.targetDate && rec.finishBy && rec.finishBy > profile.targetDate) score += r.missesTargetDate;
+  if (rec.meetsTargetDate === false) score += r.missesTargetDate;
   return score;
 }

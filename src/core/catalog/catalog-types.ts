@@ -3,8 +3,12 @@ import type { IsoDate } from "../dates.js";
 export const LEVELS = ["foundational", "associate", "professional", "specialty"] as const;
 export type Level = (typeof LEVELS)[number];
 
-export const STATUSES = ["active", "beta", "retired"] as const;
-/** `upcoming` is internal: a certification that does not exist yet on the asked date is left out of lists. */
+export const STATUSES = ["active", "beta", "retired", "unknown"] as const;
+/**
+ * `unknown`: the version's start date is not known and nothing shows it existed on the date, so certpath
+ * does not claim it was active. `upcoming` is internal: a certification that does not exist yet on the
+ * asked date is left out of lists.
+ */
 export type Status = (typeof STATUSES)[number] | "upcoming";
 
 export const FOCUS_AREAS = [
@@ -46,6 +50,8 @@ export interface ExamVersion {
   availableFrom?: IsoDate | undefined;
   availableUntil?: IsoDate | undefined;
   betaFrom?: IsoDate | undefined;
+  /** When the start date is unknown: a date by which the version is known to have been available. */
+  knownFrom?: IsoDate | undefined;
   questions?: number | undefined;
   scoredQuestions?: number | undefined;
   durationMinutes?: number | undefined;
@@ -54,7 +60,13 @@ export interface ExamVersion {
   questionTypes: QuestionTypeName[];
   domains: Domain[];
   notes: string[];
-  sources: string[];
+  sources: Source[];
+}
+
+/** A cited page, labelled with what it is ("SAA-C03 exam guide"), not with its host name. */
+export interface Source {
+  label: string;
+  url: string;
 }
 
 export interface Successor {
@@ -76,7 +88,7 @@ export interface Certification {
   formerNames: { name: string; until: IsoDate }[];
   successors: Successor[];
   notes: string[];
-  sources: string[];
+  sources: Source[];
   verifiedOn: IsoDate;
   /** Oldest first. */
   versions: ExamVersion[];

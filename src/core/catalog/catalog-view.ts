@@ -3,7 +3,9 @@ import {
   certificationBySlug,
   certificationStatus,
   latestVersion,
+  nameOn,
   retiredOn,
+  shortNameOn,
   versionOn,
   versionStatus,
 } from "./catalog.js";
@@ -14,6 +16,7 @@ import type {
   ExamVersion,
   Level,
   QuestionTypeName,
+  Source,
 } from "./catalog-types.js";
 
 /** The stable JSON shape of one certification in `catalog --json` and `GET /api/certifications`. */
@@ -23,7 +26,7 @@ export interface CertificationSummary {
   name: string;
   shortName: string;
   level: Level;
-  status: "active" | "beta" | "retired";
+  status: "active" | "beta" | "retired" | "unknown";
   focus: string;
   summary: string;
   retiredOn?: IsoDate;
@@ -39,13 +42,14 @@ export interface CertificationSummary {
   };
   domains: Domain[];
   recommendedExperience: string;
-  sources: string[];
+  /** AWS's own pages first, each labelled with what it is. */
+  sources: Source[];
   verifiedOn: IsoDate;
 }
 
 export interface VersionView {
   code: string;
-  status: "active" | "beta" | "retired" | "upcoming";
+  status: "active" | "beta" | "retired" | "upcoming" | "unknown";
   availableFrom: IsoDate | null;
   availableUntil: IsoDate | null;
   betaFrom: IsoDate | null;
@@ -85,6 +89,18 @@ function examFacts(v: ExamVersion): CertificationSummary["exam"] {
   };
 }
 
+/** The certification's sources and its version's, without repeats, AWS's own pages first. */
+function mergeSources(a: Source[], b: Source[]): Source[] {
+  const seen = new Set<string>();
+  const all = [...a, ...b].filter((s) => !seen.has(s.url) && seen.add(s.url));
+  const aws = (s: Source) =>
+    /^https:\/\/([a-z0-9-]+\.)*(aws\.amazon\.com|amazonaws\.com|awsstatic\.com)\//.test(s.url) ? 0 : 1;
+  return all
+    .map((s, i) => ({ s, i }))
+    .sort((x, y) => aws(x.s) - aws(y.s) || x.i - y.i)
+    .map((x) => x.s);
+}
+
 /** Summary of a certification as it stood on `on`. */
 export function summarizeCertification(
   catalog: Catalog,
@@ -97,8 +113,8 @@ export function summarizeCertification(
   const summary: CertificationSummary = {
     code: v.code,
     slug: cert.slug,
-    name: cert.name,
-    shortName: cert.shortName,
+    name: nameOn(cert, on),
+    shortName: shortNameOn(cert, on),
     level: cert.level,
     status: status === "upcoming" ? "beta" : status,
     focus: cert.focus,
@@ -107,7 +123,7 @@ export function summarizeCertification(
     exam: examFacts(v),
     domains: v.domains,
     recommendedExperience: cert.recommendedExperience,
-    sources: [...new Set([...cert.sources, ...v.sources])],
+    sources: mergeSources(cert.sources, v.sources),
     verifiedOn: cert.verifiedOn,
   };
   if (retired) {

@@ -126,3 +126,55 @@ describe("catalog", () => {
         if (v.domains.length) expect(v.domains.reduce((a, d) => a + d.weight, 0)).toBe(100);
   });
 });
+
+describe("catalog history and search (issue 7)", () => {
+  it("lists nothing active on 2010-01-01 and never calls an unknown start active", () => {
+    const on = "2010-01-01";
+    const all = listCertifications(catalog, { on }).map((c) => summarizeCertification(catalog, c, on));
+    expect(all.filter((c) => c.status === "active")).toEqual([]);
+    expect(all.every((c) => c.status === "unknown")).toBe(true);
+  });
+
+  it("uses the names in force on the date", () => {
+    const soa = getCertification(catalog, "SOA-C02").certification;
+    const then = summarizeCertification(catalog, soa, "2024-06-01");
+    expect(then.code).toBe("SOA-C02");
+    expect(then.name).toBe("AWS Certified SysOps Administrator – Associate");
+    expect(then.shortName).toBe("SysOps Administrator – Associate");
+    expect(summarizeCertification(catalog, soa, "2026-11-26").name).toBe(
+      "AWS Certified CloudOps Engineer – Associate",
+    );
+  });
+
+  it("lists every match for a name fragment", () => {
+    for (const [q, expected] of [
+      ["solutions architect", ["SAA-C03", "SAP-C02"]],
+      ["architect", ["SAA-C03", "SAP-C02"]],
+      ["machine learning", ["MLA-C01", "MLS-C01"]],
+    ] as const) {
+      try {
+        getCertification(catalog, q);
+        expect.unreachable();
+      } catch (e) {
+        const err = e as { code: string; details: { suggestions: string[] } };
+        expect(err.code).toBe("catalog.ambiguous");
+        for (const code of expected) expect(err.details.suggestions.join(" ")).toContain(code);
+      }
+    }
+  });
+
+  it("cites AWS's own pages first, labelled, and never a dump, document-sharing or seller site", () => {
+    for (const cert of catalog.certifications) {
+      const s = summarizeCertification(catalog, cert, "2026-11-26");
+      expect(s.sources[0]?.url).toMatch(/^https:\/\/aws\.amazon\.com\/certification\//);
+      for (const src of s.sources) {
+        expect(src.label).not.toMatch(/^(https?:|www\.)|\.(com|net|io)$/);
+        expect(src.url).not.toMatch(
+          /scribd|studylib|pass4-sure|examtopics|clearcertify|testprep|practicetests|masteryexamprep|certqna|hiraedu/,
+        );
+      }
+      for (const note of [...cert.notes, ...cert.versions.flatMap((v) => v.notes)])
+        expect(note).not.toMatch(/\b(MT|CQ-[A-Z]+|TEL-SOA|JP-[A-Z]+|EG-[A-Z0-9]+|FG-SOA|HIRA-[A-Z]+)\b/);
+    }
+  });
+});

@@ -8,7 +8,23 @@ export function versionStatus(version: ExamVersion, on: IsoDate): Status {
   if (version.availableUntil && on > version.availableUntil) return "retired";
   if (version.availableFrom && on >= version.availableFrom) return "active";
   if (version.betaFrom && on >= version.betaFrom) return "beta";
-  return version.availableFrom ? "upcoming" : "active";
+  if (version.availableFrom || version.betaFrom) return "upcoming";
+  // Start date unknown: active only from a date it is known to have been available.
+  return version.knownFrom && on >= version.knownFrom ? "active" : "unknown";
+}
+
+/** The full name in force on a date: a former name until its last day, the current name after. */
+export function nameOn(cert: Certification, on: IsoDate): string {
+  const former = [...cert.formerNames]
+    .sort((a, b) => a.until.localeCompare(b.until))
+    .find((f) => on <= f.until);
+  return former?.name ?? cert.name;
+}
+
+/** The short name in force on a date ("SysOps Administrator – Associate" in 2024). */
+export function shortNameOn(cert: Certification, on: IsoDate): string {
+  const name = nameOn(cert, on);
+  return name === cert.name ? cert.shortName : name.replace(/^AWS Certified /, "");
 }
 
 function startOf(version: ExamVersion): IsoDate | undefined {
@@ -131,11 +147,22 @@ export function findCertification(catalog: Catalog, query: string): CatalogMatch
     if (c.formerNames.some((f) => normalise(f.name).includes(n)))
       return { certification: c, matchedBy: "former-name", note: renameNote(c) };
   }
-  const fragment = catalog.certifications.filter(
-    (c) => normalise(c.name).includes(n) || c.aliases.some((a) => normalise(a).includes(n)),
-  );
+  const fragment = nameMatches(catalog, query);
   if (fragment.length === 1 && fragment[0]) return { certification: fragment[0], matchedBy: "name" };
   return undefined;
+}
+
+/** Every certification whose name, former name or alias contains all the words of the query. */
+export function nameMatches(catalog: Catalog, query: string): Certification[] {
+  const words = normalise(query).split(" ").filter(Boolean);
+  if (words.length === 0) return [];
+  const has = (text: string) => {
+    const t = ` ${normalise(text)} `;
+    return words.every((w) => t.includes(w));
+  };
+  return catalog.certifications.filter(
+    (c) => has(c.name) || c.formerNames.some((f) => has(f.name)) || c.aliases.some(has),
+  );
 }
 
 /** The nearest codes, slugs and names to a query that matched nothing (or matched several). */
@@ -164,6 +191,15 @@ export function suggestCertifications(catalog: Catalog, query: string, limit = 3
 export function getCertification(catalog: Catalog, query: string): CatalogMatch {
   const match = findCertification(catalog, query);
   if (match) return match;
+  const several = nameMatches(catalog, query);
+  if (several.length > 1) {
+    const suggestions = several.map((c) => `${latestVersion(c).code} (${c.shortName})`);
+    throw new NotFoundError(
+      "catalog.ambiguous",
+      `"${query}" matches ${several.length} certifications: ${suggestions.join(", ")}. Name one by its code, e.g. certpath show ${latestVersion(several[0] as Certification).code}.`,
+      { suggestions },
+    );
+  }
   const suggestions = suggestCertifications(catalog, query);
   const hint = suggestions.length ? ` Did you mean ${suggestions.join(", ")}?` : "";
   throw new NotFoundError("catalog.not_found", `No certification matches "${query}".${hint}`, {

@@ -31,7 +31,9 @@ export function ErrorBox({ error }: { error: ApiError }) {
 }
 
 export function Badge({ status }: { status: string }) {
-  return <span className={`badge badge-${status}`}>{status}</span>;
+  return (
+    <span className={`badge badge-${status}`}>{status === "unknown" ? "start date unknown" : status}</span>
+  );
 }
 
 export function Title({ children }: { children: string }) {

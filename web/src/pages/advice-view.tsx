@@ -1,9 +1,11 @@
 import type { Ref } from "react";
 import { Link } from "react-router";
 import type { Advice } from "../api.js";
+import { usePracticeBanks } from "../practice-banks.js";
 
 /** The ranked paths as timelines, with warnings first. */
 export function AdviceView({ advice, headingRef }: { advice: Advice; headingRef?: Ref<HTMLHeadingElement> }) {
+  const banks = usePracticeBanks();
   return (
     <div className="advice">
       <h2 ref={headingRef} tabIndex={-1} className="visually-hidden">
@@ -26,10 +28,12 @@ export function AdviceView({ advice, headingRef }: { advice: Advice; headingRef?
             <h3>
               <span className="path-rank">{i + 1}</span> {rec.title}
             </h3>
+            <p className="path-rationale">{rec.rationale}</p>
             <p className="path-meta">
               {rec.path.map((s) => s.code).join(" → ")} · about {rec.totalHours} hours over {rec.totalWeeks}{" "}
               weeks
               {rec.finishBy ? `, done by ${rec.finishBy}` : ""}
+              {rec.meetsTargetDate === false ? " (after your target date)" : ""}
             </p>
             <p>
               <Link
@@ -50,9 +54,15 @@ export function AdviceView({ advice, headingRef }: { advice: Advice; headingRef?
                     {s.startBy} → {s.finishBy}
                   </div>
                   <h4>
-                    <Link to={`/certifications/${s.code}`}>{s.name}</Link>{" "}
-                    <span className="code">{s.code}</span>
+                    <Link to={s.links.certification}>{s.name}</Link> <span className="code">{s.code}</span>
                   </h4>
+                  <p className="step-links">
+                    {banks.get(s.code) ? (
+                      <Link to={s.links.practice}>Practice exam for {s.code}</Link>
+                    ) : (
+                      <span className="muted">No practice questions for {s.code} yet</span>
+                    )}
+                  </p>
                   <p className="muted">
                     {s.studyHours} hours · {s.weeks} {s.weeks === 1 ? "week" : "weeks"}
                   </p>

@@ -1,13 +1,15 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { type Advice, ApiError, api } from "../api.js";
 import { ErrorBox, Status, Title } from "../components/status.js";
+import { localToday } from "../practice-banks.js";
 import { useApi } from "../use-api.js";
 import { AdviceView } from "./advice-view.js";
 
 interface Answers {
   role: string;
   awsExperience: string;
+  fieldExperience: string;
   itBackground: "" | "yes" | "no";
   stack: string[];
   goal: string;
@@ -20,6 +22,7 @@ interface Answers {
 const EMPTY: Answers = {
   role: "",
   awsExperience: "",
+  fieldExperience: "",
   itBackground: "",
   stack: [],
   goal: "",
@@ -28,6 +31,16 @@ const EMPTY: Answers = {
   want: [],
   targetDate: "",
 };
+/** Years as the API takes them: a number from 0 to 50, "6 months", "none". */
+function yearsOk(v: string): boolean {
+  const t = v.trim().toLowerCase();
+  if (/^(none|no|zero)$/.test(t)) return true;
+  const m = /^(\d+(?:[.,]\d+)?)\s*(y|yr|yrs|year|years|m|mo|month|months)?$/.exec(t);
+  if (!m?.[1]) return false;
+  const n = Number(m[1].replace(",", "."));
+  return (m[2]?.startsWith("m") ? n / 12 : n) <= 50;
+}
+
 const STEPS = ["Role", "Experience", "Stack", "Direction", "Time and goals"] as const;
 
 // The services most organisations name first; the rest are one search away.
@@ -63,10 +76,52 @@ const COMMON = [
   "sap-on-aws",
 ];
 
+const LISTS = ["stack", "held", "want"] as const;
+
+/** The answers as URL parameters, so that results survive a reload, Back and sharing. */
+function toParams(a: Answers): URLSearchParams {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(a)) {
+    const value = Array.isArray(v) ? v.join(",") : v;
+    if (value !== "") p.set(k, value);
+  }
+  return p;
+}
+
+function fromParams(p: URLSearchParams): Answers | undefined {
+  if (!p.get("role")) return undefined;
+  const a: Answers = { ...EMPTY };
+  for (const k of Object.keys(EMPTY) as (keyof Answers)[]) {
+    const v = p.get(k);
+    if (v === null) continue;
+    if ((LISTS as readonly string[]).includes(k)) (a[k] as string[]) = v.split(",").filter(Boolean);
+    else (a[k] as string) = v;
+  }
+  if (a.itBackground !== "yes" && a.itBackground !== "no") a.itBackground = "";
+  return a;
+}
+
+function request(a: Answers) {
+  return {
+    role: a.role,
+    awsExperience: a.awsExperience,
+    fieldExperience: a.fieldExperience || undefined,
+    itBackground: a.itBackground === "yes",
+    stack: a.stack,
+    goal: a.goal || undefined,
+    hoursPerWeek: a.hoursPerWeek,
+    held: a.held,
+    want: a.want,
+    targetDate: a.targetDate || undefined,
+    today: localToday(),
+  };
+}
+
 export function AdvisorPage() {
   const vocab = useApi("vocabulary", () => api.vocabulary());
+  const [params, setParams] = useSearchParams();
   const [step, setStep] = useState(0);
-  const [answers, setAnswers] = useState<Answers>(EMPTY);
+  const [answers, setAnswers] = useState<Answers>(() => fromParams(params) ?? EMPTY);
   const [problem, setProblem] = useState<string>();
   const [advice, setAdvice] = useState<Advice>();
   const [error, setError] = useState<ApiError>();
@@ -84,39 +139,56 @@ export function AdvisorPage() {
   const check = (): string | undefined => {
     if (step === 0 && !answers.role) return "Choose the role closest to yours.";
     if (step === 1) {
-      const n = Number(answers.awsExperience);
-      if (answers.awsExperience === "" || !Number.isFinite(n) || n < 0 || n > 50)
-        return "Enter your years of hands-on AWS experience, from 0 to 50 (0.5 for six months).";
+      if (!yearsOk(answers.awsExperience))
+        return "Enter your years of hands-on AWS experience, from 0 to 50 (0.5 or “6 months” for six months).";
+      if (answers.fieldExperience !== "" && !yearsOk(answers.fieldExperience))
+        return "Enter your years in your field as a number from 0 to 50, or leave it empty.";
       if (!answers.itBackground) return "Say whether you have an IT or STEM background.";
     }
     if (step === 4) {
       const h = Number(answers.hoursPerWeek);
-      if (!(h > 0 && h <= 80)) return "Enter study hours per week, from 1 to 80.";
+      if (!(h >= 0.5 && h <= 80)) return "Enter study hours per week, from 0.5 to 80.";
     }
     return undefined;
   };
 
-  const submit = async () => {
+  // The results are a function of the URL: reload, Back and a shared link show the same advice.
+  const shown = params.get("results") === "1" ? fromParams(params) : undefined;
+  const shownKey = shown ? params.toString() : "";
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the URL (shownKey) decides what is fetched
+  useEffect(() => {
+    if (!shown) {
+      setAdvice(undefined);
+      return;
+    }
+    let live = true;
+    setAnswers(shown);
+    // Back from the results returns to the last question with every answer kept.
+    setStep(STEPS.length - 1);
     setBusy(true);
     setError(undefined);
-    try {
-      const result = await api.advice({
-        role: answers.role,
-        awsExperience: Number(answers.awsExperience),
-        itBackground: answers.itBackground === "yes",
-        stack: answers.stack,
-        goal: answers.goal || undefined,
-        hoursPerWeek: Number(answers.hoursPerWeek),
-        held: answers.held,
-        want: answers.want,
-        targetDate: answers.targetDate || undefined,
-      });
-      setAdvice(result);
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, "client", String(e)));
-    } finally {
-      setBusy(false);
-    }
+    api.advice(request(shown)).then(
+      (result) => {
+        if (!live) return;
+        setBusy(false);
+        setAdvice(result);
+      },
+      (e: unknown) => {
+        if (!live) return;
+        setBusy(false);
+        setAdvice(undefined);
+        setError(e instanceof ApiError ? e : new ApiError(0, "client", String(e)));
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [shownKey]);
+
+  const submit = () => {
+    const p = toParams(answers);
+    p.set("results", "1");
+    setParams(p);
   };
 
   const next = (e: FormEvent) => {
@@ -128,7 +200,7 @@ export function AdvisorPage() {
     else void submit();
   };
 
-  if (advice)
+  if (shown && advice)
     return (
       <section>
         <Title>Your recommended paths</Title>
@@ -138,7 +210,8 @@ export function AdvisorPage() {
             type="button"
             className="button"
             onClick={() => {
-              setAdvice(undefined);
+              const p = toParams(answers);
+              setParams(p);
               setStep(0);
             }}
           >
@@ -148,6 +221,7 @@ export function AdvisorPage() {
         </p>
       </section>
     );
+  if (shown && !error) return <p aria-live="polite">Working out your paths…</p>;
 
   return (
     <section>
@@ -192,17 +266,32 @@ export function AdvisorPage() {
             )}
             {step === 1 && (
               <>
-                <label className="field">
-                  <span>Years of hands-on AWS experience</span>
-                  <input
-                    inputMode="decimal"
-                    name="awsExperience"
-                    value={answers.awsExperience}
-                    onChange={(e) => set("awsExperience", e.target.value)}
-                    aria-describedby="exp-help"
-                  />
-                  <small id="exp-help">0 if you have not used AWS at work; 0.5 for six months.</small>
-                </label>
+                {(
+                  [
+                    [
+                      "awsExperience",
+                      "Years of hands-on AWS experience",
+                      "0 if you have not used AWS at work; 0.5 or “6 months” for six months.",
+                    ],
+                    [
+                      "fieldExperience",
+                      "Years in your field itself (optional)",
+                      "Networking, security, data, ML, operations or development, with or without AWS. Leave it empty if you are not sure: it is then unknown, not zero.",
+                    ],
+                  ] as const
+                ).map(([key, label, help]) => (
+                  <label key={key} className="field">
+                    <span>{label}</span>
+                    <input
+                      inputMode="decimal"
+                      name={key}
+                      value={answers[key]}
+                      onChange={(e) => set(key, e.target.value)}
+                      aria-describedby={`${key}-help`}
+                    />
+                    <small id={`${key}-help`}>{help}</small>
+                  </label>
+                ))}
                 <fieldset>
                   <legend>Do you have an IT or STEM background?</legend>
                   <div className="choice-row">

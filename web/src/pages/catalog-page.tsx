@@ -1,6 +1,7 @@
 import { Link, useSearchParams } from "react-router";
 import { api, type CertificationSummary } from "../api.js";
 import { Badge, Status, Title } from "../components/status.js";
+import { usePracticeBanks } from "../practice-banks.js";
 import { useApi } from "../use-api.js";
 
 const LEVELS = ["foundational", "associate", "professional", "specialty"];
@@ -49,7 +50,7 @@ function Filter({
   );
 }
 
-function Card({ c, all }: { c: CertificationSummary; all: CertificationSummary[] }) {
+function Card({ c, all, bank }: { c: CertificationSummary; all: CertificationSummary[]; bank?: number }) {
   const successorName = (code: string) => all.find((x) => x.code === code)?.shortName ?? code;
   return (
     <li className={`card ${c.status === "retired" ? "card-retired" : ""}`}>
@@ -82,15 +83,30 @@ function Card({ c, all }: { c: CertificationSummary; all: CertificationSummary[]
         </p>
       ) : (
         <p className="card-facts">
-          {c.exam.questions} questions · {c.exam.durationMinutes} min · USD {c.exam.priceUsd} · pass{" "}
-          {c.exam.passingScore}
+          {[
+            c.exam.questions && `${c.exam.questions} questions`,
+            c.exam.durationMinutes && `${c.exam.durationMinutes} min`,
+            c.exam.priceUsd && `USD ${c.exam.priceUsd}`,
+            c.exam.passingScore && `pass ${c.exam.passingScore}`,
+          ]
+            .filter(Boolean)
+            .join(" · ") || "Exam facts not known for this version"}
         </p>
       )}
+      {(c.status === "active" || c.status === "beta") &&
+        (bank ? (
+          <p className="card-practice">
+            <Link to={`/exams/${c.code}`}>Practice questions ({bank})</Link>
+          </p>
+        ) : (
+          <p className="card-practice muted">No practice questions yet</p>
+        ))}
     </li>
   );
 }
 
 export function CatalogPage() {
+  const banks = usePracticeBanks();
   const [params, setParams] = useSearchParams();
   const query = {
     level: params.get("level") ?? undefined,
@@ -135,6 +151,7 @@ export function CatalogPage() {
                   key={c.slug}
                   c={c}
                   all={all.state === "ready" ? all.data.certifications : certifications}
+                  bank={banks.get(c.code)}
                 />
               ))}
             </ul>

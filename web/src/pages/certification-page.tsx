@@ -3,15 +3,8 @@ import { api } from "../api.js";
 import { DomainChart } from "../components/domain-chart.js";
 import { ExamFacts } from "../components/exam-facts.js";
 import { Badge, Status, Title } from "../components/status.js";
+import { usePracticeBanks } from "../practice-banks.js";
 import { useApi } from "../use-api.js";
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, "");
-  } catch {
-    return url;
-  }
-}
 
 export function CertificationPage() {
   const { id = "" } = useParams();
@@ -41,6 +34,7 @@ export function CertificationPage() {
             </div>
           )}
           <p className="lead">{c.summary}</p>
+          <PracticeLink code={c.code} retired={c.status === "retired"} />
           <ExamFacts exam={c.exam} />
           {c.domains.length > 0 && (
             <section aria-labelledby="domains-heading">
@@ -104,9 +98,9 @@ export function CertificationPage() {
             <p className="muted">Last verified {c.verifiedOn}.</p>
             <ul className="sources">
               {c.sources.map((s) => (
-                <li key={s}>
-                  <a href={s} rel="noreferrer noopener" target="_blank">
-                    {hostOf(s)}
+                <li key={s.url}>
+                  <a href={s.url} rel="noreferrer noopener" target="_blank">
+                    {s.label}
                   </a>
                 </li>
               ))}
@@ -115,5 +109,22 @@ export function CertificationPage() {
         </article>
       )}
     </Status>
+  );
+}
+
+/** Learn → practise: the practice exam for this certification, or why there is none. */
+function PracticeLink({ code, retired }: { code: string; retired: boolean }) {
+  const banks = usePracticeBanks();
+  const size = banks.get(code);
+  if (retired) return <p className="practice-link muted">No practice exam: this exam is retired.</p>;
+  return size ? (
+    <p className="practice-link">
+      <Link className="button button-primary" to={`/exams/${code}`}>
+        Practice exam for {code}
+      </Link>{" "}
+      <span className="muted">{size} practice questions</span>
+    </p>
+  ) : (
+    <p className="practice-link muted">No practice question bank for {code} yet.</p>
   );
 }

@@ -1,0 +1,15 @@
+import { api } from "./api.js";
+import { useApi } from "./use-api.js";
+
+/** Exam codes that have a practice question bank, with their sizes (empty while loading or on error). */
+export function usePracticeBanks(): Map<string, number> {
+  const exams = useApi("exams", () => api.exams());
+  return exams.state === "ready" ? new Map(exams.data.exams.map((e) => [e.code, e.bankSize])) : new Map();
+}
+
+/** The user's calendar date (the browser's time zone), as YYYY-MM-DD. */
+export function localToday(): string {
+  const d = new Date();
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+}
