@@ -19,8 +19,15 @@ import {
 } from "../core/exam/attempt.js";
 import { blueprintFor } from "../core/exam/blueprint.js";
 import { assembleForm, type indexBank } from "../core/exam/form-assembly.js";
-import { scoreForm } from "../core/exam/scoring.js";
+import { scoreForm, verdictKind } from "../core/exam/scoring.js";
 import type { AttemptRepository } from "../store/attempt-repository.js";
+import {
+  assertNotRetired,
+  checkDomains,
+  resolveServices,
+  timedOut,
+  withVerdict,
+} from "./exam-outcome.js";
 
 interface AttemptFacts {
   learner: string;
@@ -71,6 +78,7 @@ export class ExamService {
   async start(learner: string, req: StartRequest) {
     const now = this.d.now();
     const cert = getCertification(this.d.catalog, req.exam).certification;
+    assertNotRetired(this.d.catalog, cert, toIsoDate(now));
     const blueprint = blueprintFor(cert, toIsoDate(now));
     const pool = this.d.bank.get(blueprint.exam);
     if (!pool || pool.size === 0)
@@ -78,13 +86,8 @@ export class ExamService {
         "exam.no_questions",
         `certpath has no questions for ${blueprint.exam} yet. Exams with questions: ${[...this.d.bank.keys()].sort().join(", ")}.`,
       );
-    for (const d of req.domains ?? [])
-      if (!blueprint.domains.some((x) => x.id === d))
-        throw new ValidationError(
-          "attempt.invalid_input",
-          `domains: ${blueprint.exam} has no domain "${d}".`,
-          { field: "domains", allowed: blueprint.domains.map((x) => x.id) },
-        );
+    checkDomains(blueprint, req.domains);
+    const services = resolveServices(this.d.catalog, req.services);
 
     let questionIds: string[] | undefined;
     if (req.retakeOf) {
@@ -96,7 +99,7 @@ export class ExamService {
           { field: "retakeOf" },
         );
       questionIds = earlier.questionIds;
-    } else if (req.mistakes || (req.mode === "drill" && !req.domains?.length && !req.services?.length)) {
+    } else if (req.mistakes || (req.mode === "drill" && !req.domains?.length && !services?.length)) {
       questionIds = (await this.d.repo.lastWrongQuestionIds(learner, blueprint.exam)).slice(
         0,
         req.count ?? DRILL_DEFAULT_COUNT,
@@ -115,7 +118,7 @@ export class ExamService {
       seed,
       count,
       domains: req.domains,
-      services: req.services,
+      services,
       questionIds,
       seen: questionIds ? undefined : await this.d.repo.seenQuestionIds(learner, blueprint.exam),
     });
@@ -161,7 +164,13 @@ export class ExamService {
       answers: Object.fromEntries(
         answers.map((a) => [
           a.questionId,
-          { selected: a.selected ?? null, ...(a.pairs ? { pairs: a.pairs } : {}), flagged: a.flagged },
+          {
+            selected: a.selected ?? null,
+            ...(a.pairs ? { pairs: a.pairs } : {}),
+            flagged: a.flagged,
+            // Practice feedback was given for a locked answer: it comes back after a reload.
+            ...(a.locked ? { locked: true, feedback: feedback(this.question(a.questionId), a) } : {}),
+          },
         ]),
       ),
     };
@@ -181,7 +190,7 @@ export class ExamService {
     const blueprint = blueprintFor(cert, attempt.startedAt.slice(0, 10));
     const questions = attempt.questionIds.map((q) => this.question(q));
     const saved = new Map((await this.d.repo.answers(attempt.id)).map((a) => [a.questionId, a as Answer]));
-    const report = scoreForm(blueprint, questions, saved);
+    const report = scoreForm(blueprint, questions, saved, verdictKind(attempt.mode, blueprint, questions));
     // Practice and drills record history as each answer is checked; exams record it at the end.
     const history =
       attempt.mode === "exam"
@@ -214,12 +223,20 @@ export class ExamService {
         'Send "selected" (or "pairs" for matching) and/or "flagged".',
         { field: "selected" },
       );
-    const saved = await this.d.repo.saveAnswer(id, questionId, input, now.toISOString());
-    // The save itself checks, in the same statement, that the attempt is still open.
-    if (!saved)
+    // Practice and drills score the first complete answer: it gets feedback and is locked.
+    const lock = facts.mode !== "exam" && hasAnswer && isComplete(q, input);
+    const saved = await this.d.repo.saveAnswer(id, questionId, input, now.toISOString(), lock);
+    // The save itself checks, in the same statement, that the attempt is still open and the answer unlocked.
+    if (!saved) {
+      if (hasAnswer && (await this.d.repo.isLocked(id, questionId)))
+        throw new ConflictError(
+          "attempt.answer_locked",
+          "You already answered this question and saw the feedback: your first complete answer is the one that counts. Move on to the next question.",
+        );
       throw new ConflictError("attempt.closed", "This attempt has been submitted; the answer was not saved.");
+    }
     // Feedback (and a history entry) once the answer is whole, not for each click of a multi-part answer.
-    if (facts.mode !== "exam" && hasAnswer && isComplete(q, input)) {
+    if (lock) {
       const fb = feedback(q, input);
       await this.d.repo.recordHistory(facts.learner, {
         questionId,
@@ -274,7 +291,8 @@ export class ExamService {
       name: cert.name,
       mode: attempt.mode,
       submittedAt: attempt.submittedAt,
-      ...r,
+      timedOut: timedOut(attempt),
+      ...withVerdict(r),
     };
   }
 
@@ -321,6 +339,7 @@ export class ExamService {
     const out = [];
     for (const a of list) {
       const settled = await this.settle(a, now);
+      const result = settled.result ? withVerdict(settled.result) : null;
       out.push({
         id: settled.id,
         exam: settled.exam,
@@ -329,12 +348,16 @@ export class ExamService {
         startedAt: settled.startedAt,
         submittedAt: settled.submittedAt,
         questions: settled.questionIds.length,
-        scaledScore: settled.result?.scaledScore ?? null,
-        passingScore: settled.result?.passingScore ?? null,
-        passed: settled.result?.passed ?? null,
-        correct: settled.result?.correct ?? null,
+        scaledScore: result?.scaledScore ?? null,
+        passingScore: result?.passingScore ?? null,
+        passed: result?.passed ?? null,
+        correct: result?.correct ?? null,
+        percent: result?.percent ?? null,
+        verdict: result?.verdict ?? null,
+        timedOut: timedOut(settled),
       });
     }
     return { attempts: out };
   }
 }
+

@@ -10,7 +10,7 @@ const json = <T>(schema: T, description: string) => ({
 const errors = {
   400: json(errorSchema, "Invalid input"),
   404: json(errorSchema, "Unknown attempt, exam or question"),
-  409: json(errorSchema, "attempt.closed or attempt.not_submitted"),
+  409: json(errorSchema, "attempt.closed, attempt.answer_locked or attempt.not_submitted"),
 };
 const id = z.string().min(1).max(64);
 const optionId = z.string().min(1).max(64);
@@ -58,6 +58,16 @@ const attemptView = z
         selected: z.array(z.string()).nullable(),
         pairs: z.array(z.tuple([z.string(), z.string()])).optional(),
         flagged: z.boolean(),
+        locked: z.boolean().optional().openapi({
+          description: "practice and drills: the first complete answer got feedback and is the one scored",
+        }),
+        feedback: z
+          .object({
+            correct: z.boolean(),
+            correctOptions: z.unknown(),
+            explanations: z.record(z.string(), z.string()),
+          })
+          .optional(),
       }),
     ),
   })
@@ -81,11 +91,17 @@ const report = z
     name: z.string(),
     mode: z.enum(EXAM_MODES),
     submittedAt: z.string().nullable(),
-    scaledScore: z.number(),
+    timedOut: z.boolean().openapi({ description: "true when the time ran out and the server submitted" }),
+    scaledScore: z.number().nullable().openapi({
+      description: "null for a drill or a form that is not a full blueprint form (see verdict)",
+    }),
     passingScore: z.number(),
-    passed: z.boolean(),
+    passed: z.boolean().nullable(),
+    verdictKind: z.enum(["scored", "drill", "short-form"]),
+    verdict: z.string().openapi({ description: "the verdict, or why there is none" }),
     correct: z.number(),
     total: z.number(),
+    percent: z.number(),
     domains: z.array(
       z.object({
         id: z.string(),
