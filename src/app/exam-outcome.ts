@@ -1,14 +1,44 @@
 import { distance } from "fastest-levenshtein";
 import { resolveService } from "../core/advisor/profile.js";
-import { certificationBySlug, certificationStatus, latestVersion, retiredOn } from "../core/catalog/catalog.js";
+import {
+  certificationBySlug,
+  certificationStatus,
+  getCertification,
+  latestVersion,
+  retiredOn,
+} from "../core/catalog/catalog.js";
 import type { Catalog, Certification } from "../core/catalog/catalog-types.js";
 import type { IsoDate } from "../core/dates.js";
 import { DomainError, ValidationError } from "../core/errors.js";
-import type { Blueprint } from "../core/exam/blueprint.js";
 import type { Attempt } from "../core/exam/attempt.js";
+import { type Blueprint, blueprintFor } from "../core/exam/blueprint.js";
+import type { ExamPool } from "../core/exam/form-assembly.js";
 import type { ScoreReport } from "../core/exam/scoring.js";
 
 // What an attempt can and cannot be, and how it ended: shared by the HTTP API and the CLI.
+
+/**
+ * Checks what a start request names before anything is stored: the exam exists, is not retired and has
+ * questions; its domains and services are real. The CLI runs it before it asks for a terminal.
+ */
+export function planStart(
+  catalog: Catalog,
+  bank: ReadonlyMap<string, ExamPool>,
+  req: { exam: string; domains?: readonly string[] | undefined; services?: readonly string[] | undefined },
+  today: IsoDate,
+): { blueprint: Blueprint; pool: ExamPool; services: string[] | undefined } {
+  const cert = getCertification(catalog, req.exam).certification;
+  assertNotRetired(catalog, cert, today);
+  const blueprint = blueprintFor(cert, today);
+  const pool = bank.get(blueprint.exam);
+  if (!pool || pool.size === 0)
+    throw new DomainError(
+      "exam.no_questions",
+      `certpath has no questions for ${blueprint.exam} yet. Exams with questions: ${[...bank.keys()].sort().join(", ")}.`,
+    );
+  checkDomains(blueprint, req.domains);
+  return { blueprint, pool, services: resolveServices(catalog, req.services) };
+}
 
 /** A retired certification has no exam to practise for: `exam.retired`, naming its successors. */
 export function assertNotRetired(catalog: Catalog, cert: Certification, today: IsoDate): void {
@@ -60,7 +90,10 @@ export function checkDomains(blueprint: Blueprint, domains: readonly string[] | 
 }
 
 /** Service words as slugs; an unknown one is `attempt.invalid_input` with the nearest services. */
-export function resolveServices(catalog: Catalog, words: readonly string[] | undefined): string[] | undefined {
+export function resolveServices(
+  catalog: Catalog,
+  words: readonly string[] | undefined,
+): string[] | undefined {
   if (!words) return undefined;
   return words.map((word) => {
     try {
@@ -79,7 +112,10 @@ export function resolveServices(catalog: Catalog, words: readonly string[] | und
 
 /** Up to three service slugs closest to a misspelt word (edit distance on slug, name and aliases). */
 function nearestServices(catalog: Catalog, word: string): string[] {
-  const w = word.trim().toLowerCase().replace(/[\s_]+/g, "-");
+  const w = word
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, "-");
   const scored = catalog.services.map((s) => {
     const keys = [s.slug, s.name.toLowerCase().replace(/^(amazon|aws) /, ""), ...s.aliases].map((k) =>
       k.toLowerCase().replace(/\s+/g, "-"),

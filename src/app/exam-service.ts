@@ -21,13 +21,7 @@ import { blueprintFor } from "../core/exam/blueprint.js";
 import { assembleForm, type indexBank } from "../core/exam/form-assembly.js";
 import { scoreForm, verdictKind } from "../core/exam/scoring.js";
 import type { AttemptRepository } from "../store/attempt-repository.js";
-import {
-  assertNotRetired,
-  checkDomains,
-  resolveServices,
-  timedOut,
-  withVerdict,
-} from "./exam-outcome.js";
+import { planStart, timedOut, withVerdict } from "./exam-outcome.js";
 
 interface AttemptFacts {
   learner: string;
@@ -77,17 +71,7 @@ export class ExamService {
   /** Starts an attempt: assembles a form from the blueprint and the learner's history. */
   async start(learner: string, req: StartRequest) {
     const now = this.d.now();
-    const cert = getCertification(this.d.catalog, req.exam).certification;
-    assertNotRetired(this.d.catalog, cert, toIsoDate(now));
-    const blueprint = blueprintFor(cert, toIsoDate(now));
-    const pool = this.d.bank.get(blueprint.exam);
-    if (!pool || pool.size === 0)
-      throw new DomainError(
-        "exam.no_questions",
-        `certpath has no questions for ${blueprint.exam} yet. Exams with questions: ${[...this.d.bank.keys()].sort().join(", ")}.`,
-      );
-    checkDomains(blueprint, req.domains);
-    const services = resolveServices(this.d.catalog, req.services);
+    const { blueprint, pool, services } = planStart(this.d.catalog, this.d.bank, req, toIsoDate(now));
 
     let questionIds: string[] | undefined;
     if (req.retakeOf) {
@@ -360,4 +344,3 @@ export class ExamService {
     return { attempts: out };
   }
 }
-

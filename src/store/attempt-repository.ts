@@ -1,10 +1,9 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Selectable } from "kysely";
 import type { Answer } from "../core/bank/question-types.js";
 import { NotFoundError } from "../core/errors.js";
 import type { Attempt, ExamMode, SavedAnswer } from "../core/exam/attempt.js";
 import type { Dialect } from "./database.js";
 import { PreparedQueries } from "./prepared-queries.js";
-import type { Selectable } from "kysely";
 import type { AnswersTable, AttemptsTable, Database } from "./schema.js";
 
 function toRow(a: Attempt): AttemptsTable {

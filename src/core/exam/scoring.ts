@@ -50,7 +50,10 @@ export interface ScoreReport {
 }
 
 /** True when a form is a full blueprint form: the exam's question count, split over every domain by weight. */
-export function isBlueprintForm(blueprint: Blueprint, questions: readonly Pick<Question, "domain">[]): boolean {
+export function isBlueprintForm(
+  blueprint: Blueprint,
+  questions: readonly Pick<Question, "domain">[],
+): boolean {
   if (questions.length !== blueprint.questionCount) return false;
   const counts = new Map<string, number>();
   for (const q of questions) counts.set(q.domain, (counts.get(q.domain) ?? 0) + 1);
