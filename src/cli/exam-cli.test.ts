@@ -217,10 +217,13 @@ describe("certpath exam in a terminal", () => {
     try {
       await pty.waitFor(/Question 1 of 3/);
       await pty.waitFor(/Time left \d+:\d\d/);
-      await pty.press("1", /Answered 1 of 3/);
+      // Question 1 asks for two choices: one is incomplete, not answered (issue 7 item 12).
+      await pty.press("1", /Answered 0 of 3 {2}· {2}Incomplete 1/);
+      await pty.press("2", /Answered 1 of 3 {2}· {2}Flagged 0/);
       await pty.press("f", /Flagged 1/);
       await pty.press("n", /Question 2 of 3/);
-      await pty.press("2", /Answered 2 of 3/);
+      await pty.press("2", /Answered 1 of 3 {2}· {2}Incomplete 1/);
+      await pty.press("3", /Answered 2 of 3/);
       await pty.press("\x1b[C", /Question 3 of 3/); // → arrow
       await pty.press("3", /Answered 3 of 3/);
       await pty.press("s", /Submit this attempt\?/);
@@ -244,7 +247,7 @@ describe("certpath exam in a terminal", () => {
     const review = JSON.parse((await cli("review", id, "--json", "--db", db)).stdout) as {
       questions: { answer: { selected: string[]; flagged: boolean } | null }[];
     };
-    expect(review.questions.map((q) => q.answer?.selected.length)).toEqual([1, 1, 1]);
+    expect(review.questions.map((q) => q.answer?.selected.length)).toEqual([2, 2, 1]);
     expect(review.questions.map((q) => q.answer?.flagged)).toEqual([true, false, false]);
   });
 
