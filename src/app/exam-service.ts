@@ -92,6 +92,7 @@ export class ExamService {
         throw new DomainError(
           "attempt.no_mistakes",
           `You have no wrong answers to drill for ${blueprint.exam} yet. Drill by domain or service instead.`,
+          { exam: blueprint.exam },
         );
     }
     const seed = req.seed ?? this.d.newSeed();

@@ -24,8 +24,16 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Whatever else the error carried: `suggestions`, `field`, `exam`, `successors`… */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
+  }
+
+  /** Suggested names (e.g. "SAA-C03 (Solutions Architect – Associate)"), when the server gave some. */
+  get suggestions(): string[] {
+    const s = this.details.suggestions;
+    return Array.isArray(s) ? s.filter((x): x is string => typeof x === "string") : [];
   }
 }
 
@@ -38,8 +46,11 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
   }
   const body = await res.json().catch(() => undefined);
   if (!res.ok) {
-    const err = (body as { error?: { code?: string; message?: string } } | undefined)?.error;
-    throw new ApiError(res.status, err?.code ?? "http", err?.message ?? `The server answered ${res.status}.`);
+    const err = (
+      body as { error?: { code?: string; message?: string } & Record<string, unknown> } | undefined
+    )?.error;
+    const { code, message, ...details } = err ?? {};
+    throw new ApiError(res.status, code ?? "http", message ?? `The server answered ${res.status}.`, details);
   }
   return body as T;
 }

@@ -34,10 +34,10 @@ export function QuestionMap({
     const list = grid.current;
     const cell = list?.querySelector<HTMLElement>('[aria-current="step"]');
     if (!list || !cell || list.scrollHeight <= list.clientHeight) return;
-    const top = cell.offsetTop - list.offsetTop;
-    if (top < list.scrollTop) list.scrollTop = top - 4;
-    else if (top + cell.offsetHeight > list.scrollTop + list.clientHeight)
-      list.scrollTop = top + cell.offsetHeight - list.clientHeight + 4;
+    const c = cell.getBoundingClientRect();
+    const l = list.getBoundingClientRect();
+    if (c.top < l.top) list.scrollTop -= l.top - c.top + 4;
+    else if (c.bottom > l.bottom) list.scrollTop += c.bottom - l.bottom + 4;
   }, [current]);
   return (
     <nav className="qmap" aria-label="Question map">

@@ -283,6 +283,7 @@ function AttemptScreen({ attempt }: { attempt: AttemptView }) {
           {fb?.correct !== undefined && fb.correctOptions && fb.explanations && (
             <FeedbackPanel
               question={question}
+              answer={{ selected: current?.selected ?? undefined, pairs: current?.pairs }}
               correct={fb.correct}
               correctOptions={fb.correctOptions}
               explanations={fb.explanations}
