@@ -264,6 +264,7 @@ describe.each(VIEWPORTS)("web content rendering (%s)", (_name, viewport) => {
         ),
       );
     expect(new Set(sizes).size).toBe(1);
+    expect(sizes[0]).toMatch(/^(1[4-9]|2[0-4])x(1[4-9]|2[0-4])$/);
     expect(
       await p
         .locator(".answer-options label")

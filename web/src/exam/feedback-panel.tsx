@@ -76,10 +76,10 @@ export function MatchTable({
                 <th scope="row">
                   <Markdown inline text={p.text} />
                 </th>
-                <td>
+                <td data-label="Your match">
                   {mineText ? <Markdown inline text={mineText} /> : <span className="muted">none</span>}
                 </td>
-                <td>
+                <td data-label="Correct match">
                   <Markdown inline text={text(want.get(p.id)) ?? ""} />
                 </td>
                 <td className="match-mark">
