@@ -82,7 +82,7 @@ export async function examCommand(code: string | undefined, opts: ExamOptions) {
           `Attempt ${attempt.id} was already submitted (its time may have run out while you were away).\n`,
         );
         console.log(
-          [...reportLines(report, p, terminalWidth()), "", reviewHint(attempt.id, opts.db)].join("\n"),
+          [...reportLines(report, p, terminalWidth()), "", ...reviewHint(attempt.id, opts.db)].join("\n"),
         );
         return 0;
       }
@@ -109,11 +109,14 @@ export async function examCommand(code: string | undefined, opts: ExamOptions) {
           `The clock keeps running: ${clock(outcome.secondsLeft)} left; at zero the attempt is submitted as it stands.`,
         );
       const text = lines.flatMap((l) => wrapLines(l, width));
-      text.push("Resume with:", `  certpath exam ${attempt.exam} --resume ${attempt.id}${dbFlag(opts.db)}`);
+      text.push(
+        "Resume with:",
+        ...commandLines(["certpath", "exam", attempt.exam, `--resume ${attempt.id}`, dbFlag(opts.db)], width),
+      );
       console.log(text.join("\n"));
       return 0;
     }
-    const out = [...reportLines(outcome.report, p, terminalWidth()), "", reviewHint(attempt.id, opts.db)];
+    const out = [...reportLines(outcome.report, p, terminalWidth()), "", ...reviewHint(attempt.id, opts.db)];
     console.log(out.join("\n"));
     return 0;
   } finally {
@@ -141,9 +144,26 @@ async function checkRequest(ctx: AppContext, code: string, opts: ExamOptions) {
 }
 
 function dbFlag(db: string | undefined): string {
-  return db ? ` --db ${/\s/.test(db) ? JSON.stringify(db) : db}` : "";
+  return db ? `--db ${/\s/.test(db) ? JSON.stringify(db) : db}` : "";
 }
 
-function reviewHint(id: string, db: string | undefined): string {
-  return `Review every question with its explanation:\n  certpath review ${id}${dbFlag(db)}`;
+/** A command to copy, indented; on a narrow terminal it continues on the next line (`\`), never mid-word. */
+function commandLines(parts: string[], width: number): string[] {
+  const lines: string[] = [];
+  let line = " ";
+  for (const part of parts.filter(Boolean)) {
+    if (line.trim() && line.length + 1 + part.length + 2 > width) {
+      lines.push(`${line} \\`);
+      line = "     ";
+    }
+    line += ` ${part}`;
+  }
+  return [...lines, line];
+}
+
+function reviewHint(id: string, db: string | undefined): string[] {
+  return [
+    "Review every question with its explanation:",
+    ...commandLines(["certpath", "review", id, dbFlag(db)], Math.min(terminalWidth(), 88)),
+  ];
 }

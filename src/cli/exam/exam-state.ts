@@ -129,8 +129,7 @@ export function isLocked(s: ExamState, q: QuestionView): boolean {
   return s.locked.has(q.id) || (isComplete(q, s.answers.get(q.id)) && !s.held);
 }
 
-const LOCKED_TEXT =
-  "Your first complete answer is the one that counts: it is locked. Press n for the next question.";
+const LOCKED_TEXT = "Locked: your first complete answer counts. n: next question.";
 
 /** Numbers (1-based) of questions that are unanswered, partly answered, and flagged. */
 export function summary(s: ExamState) {
