@@ -234,6 +234,8 @@ describe("web: practice exams accessibility and layout", () => {
         [`/attempts/${submitted}/report`, "main h1"],
         [`/attempts/${submitted}/review`, "main h1"],
         ["/history", "main h1"],
+        ["/exams/MLS-C01", "main h1"],
+        ["/no/such/page", "main h1"],
       ];
       for (const [path, ready] of pages) {
         const p = await open(path, viewport);

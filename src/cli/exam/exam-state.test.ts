@@ -78,7 +78,7 @@ describe("terminal practice: the first complete answer is locked", () => {
     expect(handleKey(s, { sequence: "1" })).toHaveLength(1);
     expect(handleKey(s, { sequence: "2" })).toHaveLength(1); // complete: the server gives feedback and locks
     expect(handleKey(s, { sequence: "2" })).toEqual([]);
-    expect(s.message?.text).toMatch(/first complete answer is the one that counts/);
+    expect(s.message?.text).toMatch(/first complete answer counts/);
     expect(handleKey(s, { name: "x" })).toEqual([]);
     expect(screen(s)).not.toMatch(/x clears the answer/);
     // The flag still works, and exam mode is never locked.
