@@ -48,6 +48,11 @@ export function SuggestionLinks({ suggestions }: { suggestions: string[] }) {
   );
 }
 
+/** The message without its "Did you mean …?" sentence when the suggestions are shown as links. */
+function withoutHint(error: ApiError): string {
+  return error.suggestions.length ? error.message.replace(/\s*Did you mean [^?]*\?\s*$/, "") : error.message;
+}
+
 /** Where a lost learner can go next. */
 export function PlacesToGo() {
   return (
@@ -73,7 +78,7 @@ export function NotFound({ error, what }: { error: ApiError; what: string }) {
   return (
     <section className="not-found" aria-labelledby="not-found-heading">
       <h1 id="not-found-heading">Not found: {what}</h1>
-      <p>{error.message}</p>
+      <p>{withoutHint(error)}</p>
       <SuggestionLinks suggestions={error.suggestions} />
       <p>Where to go from here:</p>
       <PlacesToGo />
@@ -105,7 +110,7 @@ export function ErrorBox({ error }: { error: ApiError }) {
   if (NORMAL_STATES.has(error.code) || (error.status >= 400 && error.status < 500))
     return (
       <div className="notice notice-warning" role="alert">
-        {error.message}
+        {withoutHint(error)}
         <SuggestionLinks suggestions={error.suggestions} />
       </div>
     );
