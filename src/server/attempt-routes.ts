@@ -128,7 +128,14 @@ export function registerAttemptRoutes(app: OpenAPIHono, exam: ExamContext) {
       tags: ["exams"],
       summary: "Start an exam, practice or drill attempt",
       request: { body: { content: { "application/json": { schema: startBody } }, required: true } },
-      responses: { 201: json(attemptView, "The attempt, with its questions (never a key)"), ...errors },
+      responses: {
+        201: json(attemptView, "The attempt, with its questions (never a key)"),
+        ...errors,
+        422: json(
+          errorSchema,
+          "exam.retired (names the successors), exam.no_questions, exam.no_blueprint or attempt.no_mistakes",
+        ),
+      },
     }),
     async (c) => c.json(await exams.start(learner, c.req.valid("json")), 201),
   );
