@@ -30,6 +30,7 @@ export function QuestionMap({
   const flagged = questions.filter((q) => answers[q.id]?.flagged).length;
   const grid = useRef<HTMLOListElement>(null);
   // Keep the current question in view inside the map's own scroll area (never scrolling the page).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the current question changes
   useEffect(() => {
     const list = grid.current;
     const cell = list?.querySelector<HTMLElement>('[aria-current="step"]');
