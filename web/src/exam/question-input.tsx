@@ -202,7 +202,7 @@ function MatchingInput({ question: q, saved, onAnswer, disabled }: Props) {
       <legend className="answer-legend">Match each item with the option that fits it.</legend>
       <ul className="matching-options" aria-label="Options">
         {q.options.map((o, i) => (
-          <li key={o.id}>
+          <li key={o.id} className="matching-option">
             <span className="option-letter" aria-hidden="true">
               {LETTERS[i]}
             </span>
