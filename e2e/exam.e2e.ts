@@ -33,6 +33,13 @@ async function secondsLeft(p: Page): Promise<number> {
 
 let examAttempt = "";
 
+/** Completes a multiple-response answer by keyboard: after the first choice, the next options up to `select`. */
+async function completeByKeys(p: Page, after: number) {
+  const legend = (await p.locator(".answer-legend").first().textContent()) ?? "";
+  const k = Number(/Choose (\d)/.exec(legend)?.[1] ?? 1);
+  for (let i = 1; i < k; i++) await p.keyboard.press(String(after + i));
+}
+
 describe("web: timed exam, end to end", () => {
   it("starts from the exam list, answers by keyboard, survives a reload, submits via the dialog and shows the report", async () => {
     const p = await open("/exams");
@@ -46,13 +53,15 @@ describe("web: timed exam, end to end", () => {
 
     // Keyboard only: 1 picks option A, N moves on, F flags.
     await p.keyboard.press("1");
+    await completeByKeys(p, 1);
     await p.getByText("✓ Saved").waitFor();
-    expect(await mapCell(p, 1).getAttribute("aria-label")).toBe("Question 1, answered");
+    await expect.poll(() => mapCell(p, 1).getAttribute("aria-label")).toBe("Question 1, answered");
     await p.keyboard.press("n");
     await p.getByRole("heading", { name: "Question 2 of 5" }).waitFor();
     // Focus moves to the new question's heading for screen readers.
     expect(await p.evaluate(() => document.activeElement?.id)).toBe("question-heading");
     await p.keyboard.press("2");
+    await completeByKeys(p, 2);
     await p.getByText("✓ Saved").waitFor();
     await p.keyboard.press("f");
     await p.getByRole("button", { name: "Flagged for review", exact: true }).waitFor();
@@ -65,6 +74,7 @@ describe("web: timed exam, end to end", () => {
     // Tab to the first option and choose it with Space, as a screen-reader user would.
     await p.locator(".answer-options input").first().focus();
     await p.keyboard.press("Space");
+    await completeByKeys(p, 1);
     await p.getByText("✓ Saved").waitFor();
     const before = await secondsLeft(p);
 
