@@ -51,12 +51,16 @@ export function assertNotRetired(catalog: Catalog, cert: Certification, today: I
       return { code: latestVersion(c).code, name: c.name };
     });
   const day = retiredOn(cert, today);
-  const instead = successors.length
-    ? ` Its successor is ${successors.map((s) => `${s.name} (${s.code})`).join(" or ")}: practise for that instead.`
-    : " It has no successor exam.";
+  const names = successors.map((s) => `${s.name} (${s.code})`);
+  const instead =
+    names.length === 0
+      ? " It has no successor exam."
+      : names.length === 1
+        ? ` Its successor is ${names[0]}: practise for that instead.`
+        : ` Its successors are ${names.join(" and ")}: practise for one of them instead.`;
   throw new DomainError(
     "exam.retired",
-    `${code} (${cert.name}) is retired${day ? ` since ${day}` : ""}: AWS no longer offers this exam.${instead}`,
+    `${code} (${cert.name}) was retired${day ? ` on ${day}` : ""}: AWS no longer offers this exam.${instead}`,
     { exam: code, successors },
   );
 }
