@@ -64,7 +64,7 @@ const migrations: Record<string, Migration> = {
     },
   },
   // Practice and drills score the first complete answer: once feedback is given the answer is locked.
-  "2026-11-30-001-answer-lock": {
+  "2026-11-30-002-answer-lock": {
     async up(db: Kysely<unknown>) {
       await db.schema
         .alterTable("answers")
