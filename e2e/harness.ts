@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -62,6 +62,8 @@ export const launchBrowser = launchChromium;
 export function browserSession() {
   let server: Served | undefined;
   let browser: Browser | undefined;
+  // Every page runs under the server's Content-Security-Policy: anything it blocks fails the file.
+  const blocked: string[] = [];
   beforeAll(async () => {
     server = await startServer();
     browser = await launchChromium();
@@ -69,12 +71,14 @@ export function browserSession() {
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    if (blocked.length > 0) throw new Error(`The CSP blocked:\n${blocked.join("\n")}`);
   });
   return {
     /** A new page at `path` (relative to the server). */
     async open(path: string, viewport = DESKTOP): Promise<Page> {
       if (!browser || !server) throw new Error("browserSession() is not started");
       const page = await browser.newPage({ viewport });
+      watchCsp(page, blocked);
       await page.goto(server.url + path);
       return page;
     },
@@ -88,9 +92,20 @@ export function browserSession() {
 export const DESKTOP = { width: 1280, height: 900 };
 export const PHONE = { width: 390, height: 844 };
 
+/** Collects what the page's Content-Security-Policy blocks (console reports and violation events). */
+export function watchCsp(page: Page, into: string[]): void {
+  page.on("console", (m) => {
+    if (m.type() === "error" && /Content Security Policy/i.test(m.text()))
+      into.push(`${page.url()}: ${m.text()}`);
+  });
+}
+
+const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
 /** Serious and critical axe-core violations on the current page, as readable lines. */
 export async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  // Evaluated through the DevTools protocol: the page's CSP (rightly) refuses an injected <script>.
+  await page.evaluate(`${axeSource}\n;window.axe = axe;`);
   const result = await page.evaluate(async () => {
     // biome-ignore lint/suspicious/noExplicitAny: axe is injected as a global
     const axe = (window as any).axe;

@@ -3,6 +3,7 @@
 import { execFileSync } from "node:child_process";
 import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { build } from "esbuild";
+import { compressAssets } from "./compress-assets.mjs";
 
 const args = new Set(process.argv.slice(2));
 const run = (cmd, argv) => execFileSync(cmd, argv, { stdio: "inherit" });
@@ -38,7 +39,9 @@ await build({
 chmodSync("dist/cli/main.js", 0o755);
 if (!args.has("--no-types")) run("npx", ["tsc", "-p", "tsconfig.build.json"]);
 run("node", ["dist/tools/write-snapshot.js"]);
-if (!args.has("--no-web"))
+if (!args.has("--no-web")) {
   run("npx", ["vite", "build", "--config", "web/vite.config.ts", "--logLevel", "warn"]);
+  compressAssets("dist/web");
+}
 writeFileSync("dist/.build-stamp", new Date().toISOString());
 console.log("build: done");

@@ -1,3 +1,3 @@
 import type { Browser } from "playwright-core";
 export declare const CHROMIUM_ARGS: string[];
-export declare function launchChromium(): Promise<Browser>;
+export declare function launchChromium(options?: { extraArgs?: string[] }): Promise<Browser>;

@@ -10,11 +10,11 @@ export const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
-/** Launches headless Chromium (`CHROMIUM_PATH` or /usr/bin/chromium). */
-export async function launchChromium() {
+/** Launches headless Chromium (`CHROMIUM_PATH` or /usr/bin/chromium); `extraArgs` e.g. host-resolver rules. */
+export async function launchChromium({ extraArgs = [] } = {}) {
   const { chromium } = await import("playwright-core");
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
   });
 }

@@ -35,11 +35,16 @@ export async function loadQuestionBankChecked(
   ctx: AppContext,
   root = join(contentRoot(), "questions"),
 ): Promise<Question[]> {
-  const { loadQuestionFiles, questionFiles } = await import("./content/load-questions.js");
+  const { loadQuestionFiles, scanQuestionFiles, sizeProblem } = await import("./content/load-questions.js");
   const { lintBank } = await import("./core/bank/bank-lint.js");
   const { ContentError } = await import("./content/content-error.js");
-  const load = loadQuestionFiles(questionFiles(root));
-  const problems = [...load.problems, ...lintBank(load.questions, ctx.catalog, ctx.today()).problems];
+  const scan = scanQuestionFiles(root);
+  const early = [...scan.problems, ...scan.files.flatMap((f) => sizeProblem(f) ?? [])];
+  if (early.length > 0) throw new ContentError(early);
+  const load = loadQuestionFiles(scan.files);
+  // Broken or oversized files stop the start at once, with file:line, before the whole-bank checks.
+  if (load.problems.length > 0) throw new ContentError(load.problems);
+  const problems = lintBank(load.questions, ctx.catalog, ctx.today()).problems;
   if (problems.length > 0) throw new ContentError(problems);
   return load.questions.map((q) => q.question);
 }

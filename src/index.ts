@@ -10,6 +10,12 @@ export {
 } from "./compose.js";
 export { ContentError, type ContentProblem } from "./content/content-error.js";
 export { type CoreContent, loadCoreContent } from "./content/load-content.js";
+export {
+  CONTENT_LIMITS,
+  loadQuestionFiles,
+  questionFiles,
+  scanQuestionFiles,
+} from "./content/load-questions.js";
 export { advise, resolveRole, studyHours } from "./core/advisor/advisor.js";
 export type * from "./core/advisor/advisor-types.js";
 export { type ProfileInput, resolveProfile } from "./core/advisor/profile.js";

@@ -163,14 +163,13 @@ export class ExamService {
 
   /** Submits an attempt whose time is up, with what was saved before the end. */
   private async settle(attempt: Attempt, now: Date): Promise<Attempt> {
-    if (attempt.status === "in-progress" && isTimeUp(attempt, now)) {
-      await this.finish(attempt, attempt.endsAt ?? now.toISOString());
-      return this.d.repo.get(attempt.id);
-    }
+    if (attempt.status === "in-progress" && isTimeUp(attempt, now))
+      return this.finish(attempt, attempt.endsAt ?? now.toISOString());
     return attempt;
   }
 
-  private async finish(attempt: Attempt, at: string) {
+  /** Scores and submits; returns the submitted attempt (re-read only when another submit won the race). */
+  private async finish(attempt: Attempt, at: string): Promise<Attempt> {
     const cert = getCertification(this.d.catalog, attempt.exam).certification;
     const blueprint = blueprintFor(cert, attempt.startedAt.slice(0, 10));
     const questions = attempt.questionIds.map((q) => this.question(q));
@@ -186,7 +185,10 @@ export class ExamService {
             at,
           }))
         : [];
-    await this.d.repo.submit(attempt, report, at, history);
+    const won = await this.d.repo.submit(attempt, report, at, history);
+    return won
+      ? { ...attempt, status: "submitted", submittedAt: at, result: report }
+      : this.d.repo.get(attempt.id);
   }
 
   /** Saves one answer (and/or the flag); practice and drills get immediate feedback on a complete answer. */
@@ -259,10 +261,7 @@ export class ExamService {
   async submit(id: string) {
     const now = this.d.now();
     let attempt = await this.settle(await this.d.repo.get(id), now);
-    if (attempt.status === "in-progress") {
-      await this.finish(attempt, now.toISOString());
-      attempt = await this.d.repo.get(id);
-    }
+    if (attempt.status === "in-progress") attempt = await this.finish(attempt, now.toISOString());
     return this.report(attempt);
   }
 
@@ -317,29 +316,33 @@ export class ExamService {
     return { exams };
   }
 
-  /** The learner's attempts, newest first. */
+  /** The learner's attempts, newest first (summaries only; an attempt whose time ran out is submitted first). */
   async history(learner: string) {
     const now = this.d.now();
-    const list = await this.d.repo.list(learner);
+    const list = await this.d.repo.listSummaries(learner);
     const out = [];
-    for (const a of list) {
-      const settled = await this.settle(a, now);
-      const result = settled.result ? withVerdict(settled.result) : null;
+    for (const row of list) {
+      let a = row;
+      if (a.status === "in-progress" && a.endsAt && isTimeUp(a, now)) {
+        const settled = await this.settle(await this.d.repo.get(a.id), now);
+        a = { ...a, status: settled.status, submittedAt: settled.submittedAt, result: settled.result };
+      }
+      const result = a.result ? withVerdict(a.result) : null;
       out.push({
-        id: settled.id,
-        exam: settled.exam,
-        mode: settled.mode,
-        status: settled.status,
-        startedAt: settled.startedAt,
-        submittedAt: settled.submittedAt,
-        questions: settled.questionIds.length,
+        id: a.id,
+        exam: a.exam,
+        mode: a.mode,
+        status: a.status,
+        startedAt: a.startedAt,
+        submittedAt: a.submittedAt,
+        questions: a.questions,
         scaledScore: result?.scaledScore ?? null,
         passingScore: result?.passingScore ?? null,
         passed: result?.passed ?? null,
         correct: result?.correct ?? null,
         percent: result?.percent ?? null,
         verdict: result?.verdict ?? null,
-        timedOut: timedOut(settled),
+        timedOut: timedOut(a),
       });
     }
     return { attempts: out };

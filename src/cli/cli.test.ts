@@ -145,7 +145,7 @@ describe("certpath bank", () => {
   it("bank lint passes on the shipped bank and prints the coverage per domain", async () => {
     const r = await cli("bank", "lint");
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/646 questions in \d+ files: no problems\./);
+    expect(r.stdout).toMatch(/\d+ questions in \d+ files: no problems\./);
     expect(r.stdout).toMatch(/SAA-C03: \d+ questions/);
   });
 
@@ -183,6 +183,18 @@ describe("certpath bank", () => {
     );
   });
 
+  it("bank lint of a path with no question files is wrong usage: exit 2", async () => {
+    const r = await cli("bank", "lint", "/nonexistent/certpath-bank");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/No question files/);
+  });
+
+  it("serve refuses an --allowed-host that is not a host name, with exit 2", async () => {
+    const r = await cli("serve", "--port", "0", "--allowed-host", "evil example/");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--allowed-host "evil example\/" is not a host name/);
+  });
+
   it("bank stats --json reports counts against two full forms, the type mix and service coverage", async () => {
     const r = await cli("bank", "stats", "--json");
     const body = JSON.parse(r.stdout) as {
@@ -193,8 +205,10 @@ describe("certpath bank", () => {
         types: Record<string, number>;
       }[];
     };
-    expect(body.exams.map((e) => e.exam)).toEqual(["AIF-C01", "CLF-C02", "DVA-C02", "SAA-C03"]);
-    for (const e of body.exams) {
+    // The finished banks; banks still being written (other exams) may be short of two forms.
+    const finished = ["AIF-C01", "CLF-C02", "DVA-C02", "SAA-C03"];
+    expect(body.exams.map((e) => e.exam)).toEqual(expect.arrayContaining(finished));
+    for (const e of body.exams.filter((x) => finished.includes(x.exam))) {
       expect(e.count).toBeGreaterThanOrEqual(130);
       for (const d of e.domains) expect(d.count).toBeGreaterThanOrEqual(d.twoForms);
       expect((e.types["multiple-response"] ?? 0) / e.count).toBeGreaterThanOrEqual(0.2);

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError } from "commander";
 import { runAction } from "./run-action.js";
+import { guardPipedOutput } from "./safe-text.js";
 
 // Replaced by the build (scripts/build.mjs) with the version in package.json.
 declare const __CERTPATH_VERSION__: string;
@@ -74,6 +75,11 @@ program
     "--db <file-or-url>",
     "SQLite file or postgres:// URL (default: DATABASE_URL or ./data/certpath.db)",
   )
+  .option(
+    "--allowed-host <names>",
+    "another host name the server answers to, e.g. behind a proxy (repeat or comma-separate; env CERTPATH_ALLOWED_HOSTS)",
+    (value: string, previous: string[] = []) => [...previous, value],
+  )
   .action((opts) => runAction(async () => (await import("./commands/serve-command.js")).serveCommand(opts)));
 
 const bank = program.command("bank").description("Work with question banks: lint, statistics");
@@ -140,4 +146,5 @@ program
     runAction(async () => (await import("./commands/review-command.js")).reviewCommand(id, opts)),
   );
 
+guardPipedOutput();
 await program.parseAsync(process.argv);

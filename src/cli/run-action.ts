@@ -1,5 +1,6 @@
 import { ContentError } from "../content/content-error.js";
 import { DomainError } from "../core/errors.js";
+import { terminalSafe } from "./safe-text.js";
 
 /** Exit codes: 1 a check found problems (lint, broken content), 2 the command was used wrongly. */
 export const EXIT_PROBLEMS = 1;
@@ -15,13 +16,13 @@ export async function runAction(action: () => Promise<unknown>): Promise<void> {
     if (typeof code === "number") process.exitCode = code;
   } catch (e) {
     if (e instanceof UsageError || e instanceof DomainError) {
-      process.stderr.write(`certpath: ${e.message}\n`);
+      process.stderr.write(`certpath: ${terminalSafe(e.message)}\n`);
       process.exitCode = EXIT_USAGE;
     } else if (e instanceof ContentError) {
-      process.stderr.write(`certpath: the content files have problems:\n${e.message}\n`);
+      process.stderr.write(`certpath: the content files have problems:\n${terminalSafe(e.message)}\n`);
       process.exitCode = EXIT_PROBLEMS;
     } else {
-      const message = e instanceof Error ? e.message : String(e);
+      const message = terminalSafe(e instanceof Error ? e.message : String(e));
       process.stderr.write(
         `certpath: unexpected error: ${message}\nPlease report it with the command you ran.\n`,
       );

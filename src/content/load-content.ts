@@ -17,6 +17,26 @@ function display(root: string, file: string): string {
   return relative(process.cwd(), file) || relative(root, file);
 }
 
+/** Files in content/ (outside questions/, which the bank loader scans) that are not YAML: an error, not silence. */
+function strayFiles(root: string): ContentProblem[] {
+  const out: ContentProblem[] = [];
+  const visit = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, e.name);
+      if (e.isDirectory()) {
+        if (!(dir === root && e.name === "questions")) visit(path);
+      } else if (!/\.ya?ml$/.test(e.name) && !e.name.startsWith(".") && !/\.md$/i.test(e.name))
+        out.push({
+          file: display(root, path),
+          line: 1,
+          message: `"${e.name}" is not a content file: content files end in .yaml (lower case); rename or remove it`,
+        });
+    }
+  };
+  visit(root);
+  return out;
+}
+
 /** Loads `content/` (catalog, services, advisor rules); every problem is reported with file:line. */
 export function loadCoreContent(root: string): CoreContent {
   const problems: ContentProblem[] = [];
@@ -30,6 +50,7 @@ export function loadCoreContent(root: string): CoreContent {
     }
   };
   const read = (file: string) => readFileSync(file, "utf8");
+  problems.push(...strayFiles(root));
 
   const servicesFile = join(root, "services.yaml");
   const services =
@@ -41,7 +62,7 @@ export function loadCoreContent(root: string): CoreContent {
   // Slugs of files that fail validation still count as known, so one broken file gives one error, not a cascade.
   const brokenSlugs = new Set<string>();
   for (const name of readdirSync(catalogDir)
-    .filter((f) => f.endsWith(".yaml"))
+    .filter((f) => /\.ya?ml$/.test(f))
     .sort()) {
     const file = join(catalogDir, name);
     const text = read(file);

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { basename, dirname, extname, join, relative } from "node:path";
 import type { LocatedQuestion } from "../core/bank/bank-lint.js";
 import type { Question } from "../core/bank/question-types.js";
 import { ContentError, type ContentProblem } from "./content-error.js";
@@ -13,16 +13,68 @@ export interface QuestionLoad {
   files: string[];
 }
 
+/** Bounds that keep one file from taking the memory or the time of a whole bank (docs/question-format.md). */
+export const CONTENT_LIMITS = {
+  /** Bytes in one question file. */
+  fileBytes: 4 * 1024 * 1024,
+  /** Questions in one file: split larger banks into several files. */
+  questionsPerFile: 2_000,
+  /** Characters in one text field (stem, option, explanation, reference…). */
+  textChars: 10_000,
+} as const;
+
+const QUESTION_FILE = /\.ya?ml$/;
+/** Files that may sit beside content without being content: notes for authors, dotfiles. */
+const IGNORED = (name: string) => name.startsWith(".") || /\.md$/i.test(name);
+
+const display = (path: string) => relative(process.cwd(), path) || path;
+
+/** Every `*.yaml` under a file or folder, sorted, and a problem for every other file (never silence). */
+export function scanQuestionFiles(path: string): { files: string[]; problems: ContentProblem[] } {
+  const files: string[] = [];
+  const problems: ContentProblem[] = [];
+  const visit = (p: string, explicit: boolean) => {
+    if (statSync(p).isDirectory()) {
+      for (const e of readdirSync(p).sort((a, b) => a.localeCompare(b))) visit(join(p, e), false);
+      return;
+    }
+    const name = basename(p);
+    if (QUESTION_FILE.test(name)) files.push(p);
+    else if (explicit || !IGNORED(name))
+      problems.push({
+        file: display(p),
+        line: 1,
+        message: `"${extname(name) || name}" is not a question file extension: question files end in .yaml (lower case)${/\.ya?ml$/i.test(name) ? `; rename it to ${name.replace(/\.ya?ml$/i, ".yaml")}` : "; move other files out of the content folder"}`,
+      });
+  };
+  if (existsSync(path)) visit(path, true);
+  return { files, problems };
+}
+
 /** Every `*.yaml` under a file or folder, sorted. */
 export function questionFiles(path: string): string[] {
-  if (!existsSync(path)) return [];
-  if (statSync(path).isFile()) return [path];
-  const out: string[] = [];
-  for (const e of readdirSync(path, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    const p = join(path, e.name);
-    if (e.isDirectory()) out.push(...questionFiles(p));
-    else if (e.name.endsWith(".yaml") || e.name.endsWith(".yml")) out.push(p);
-  }
+  return scanQuestionFiles(path).files;
+}
+
+/** The file:line problem of a question file over the size limit, found without reading it. */
+export function sizeProblem(path: string): ContentProblem | undefined {
+  const size = statSync(path).size;
+  if (size <= CONTENT_LIMITS.fileBytes) return undefined;
+  return {
+    file: display(path),
+    line: 1,
+    message: `the file is ${(size / 1024 / 1024).toFixed(1)} MB; a question file may be at most ${CONTENT_LIMITS.fileBytes / 1024 / 1024} MB: split it into several files`,
+  };
+}
+
+/** Strings longer than the text limit anywhere in a parsed value, with their paths. */
+function overlongText(value: unknown, path: PropertyKey[], out: { path: PropertyKey[]; length: number }[]) {
+  if (typeof value === "string") {
+    if (value.length > CONTENT_LIMITS.textChars) out.push({ path, length: value.length });
+  } else if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) overlongText(v, [...path, i], out);
+  } else if (value && typeof value === "object")
+    for (const [k, v] of Object.entries(value)) overlongText(v, [...path, k], out);
   return out;
 }
 
@@ -31,7 +83,13 @@ export function loadQuestionFiles(files: string[]): QuestionLoad {
   const questions: LocatedQuestion[] = [];
   const problems: ContentProblem[] = [];
   for (const path of files) {
-    const file = relative(process.cwd(), path) || path;
+    const file = display(path);
+    const tooBig = sizeProblem(path);
+    if (tooBig) {
+      // Refused before reading: a huge file must cost neither memory nor time.
+      problems.push(tooBig);
+      continue;
+    }
     let source: ReturnType<typeof parseYaml>;
     try {
       source = parseYaml(file, readFileSync(path, "utf8"));
@@ -53,7 +111,35 @@ export function loadQuestionFiles(files: string[]): QuestionLoad {
       problems.push(...zodProblems(source, header.error));
       continue;
     }
+    const folder = basename(dirname(path));
+    if (/^[A-Z]{3}-[A-Z][0-9]{2}$/i.test(folder) && folder !== header.data.exam) {
+      problems.push({
+        file,
+        line: source.lineOf(["exam"]),
+        message: `exam is ${header.data.exam} but the file is in the folder ${folder}: move the file to questions/${header.data.exam}/ or correct exam`,
+      });
+      continue;
+    }
+    const count = header.data.questions.length;
+    if (count > CONTENT_LIMITS.questionsPerFile) {
+      problems.push({
+        file,
+        line: source.lineOf(["questions", CONTENT_LIMITS.questionsPerFile]),
+        message: `the file has ${count} questions; a question file may hold at most ${CONTENT_LIMITS.questionsPerFile}: split it into several files`,
+      });
+      continue;
+    }
     header.data.questions.forEach((raw, i) => {
+      const long = overlongText(raw, ["questions", i], []);
+      if (long.length > 0) {
+        for (const t of long)
+          problems.push({
+            file,
+            line: source.lineOf(t.path),
+            message: `${t.path.slice(2).join(".")}: the text is ${t.length} characters; a text field may have at most ${CONTENT_LIMITS.textChars}`,
+          });
+        return;
+      }
       const parsed = questionSchema.safeParse(raw);
       const line = source.lineOf(["questions", i]);
       if (!parsed.success) {
@@ -78,7 +164,9 @@ export function loadQuestionFiles(files: string[]): QuestionLoad {
 
 /** Loads a whole bank folder and throws ContentError on any problem (used by the server and exams). */
 export function loadBank(root: string): Question[] {
-  const load = loadQuestionFiles(questionFiles(root));
-  if (load.problems.length > 0) throw new ContentError(load.problems);
+  const scan = scanQuestionFiles(root);
+  const load = loadQuestionFiles(scan.files);
+  if (scan.problems.length + load.problems.length > 0)
+    throw new ContentError([...scan.problems, ...load.problems]);
   return load.questions.map((q) => q.question);
 }

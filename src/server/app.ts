@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { serveStatic } from "@hono/node-server/serve-static";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import type { AppContext, ExamContext } from "../compose.js";
@@ -9,6 +8,8 @@ import { registerAttemptRoutes } from "./attempt-routes.js";
 import { registerCatalogRoutes } from "./catalog-routes.js";
 import { errorResponse, handleError, validationResponse } from "./errors.js";
 import { nodeJsonBody } from "./node-json-body.js";
+import { LOOPBACK_HOSTS, requestGuard, securityHeaders } from "./security.js";
+import { registerWebApp } from "./static-files.js";
 
 export interface AppOptions {
   /** Folder of the built web app; when absent only the API is served. */
@@ -16,6 +17,8 @@ export interface AppOptions {
   version?: string | undefined;
   /** Practice exams (attempts); without it only the catalog and advisor are served. */
   exam?: ExamContext | undefined;
+  /** Host names the server answers to (DNS-rebinding guard); default: the loopback names. */
+  allowedHosts?: readonly string[] | undefined;
 }
 
 /** The HTTP face: JSON API under /api, OpenAPI at /api/openapi.json, the web app at /. */
@@ -26,6 +29,7 @@ export function createApp(ctx: AppContext, options: AppOptions = {}) {
     },
   });
   app.onError(handleError);
+  app.use("*", securityHeaders, requestGuard(options.allowedHosts ?? LOOPBACK_HOSTS));
   const maxBody = 64 * 1024;
   const limit = bodyLimit({
     maxSize: maxBody,
@@ -60,16 +64,8 @@ export function createApp(ctx: AppContext, options: AppOptions = {}) {
   );
 
   const webRoot = options.webRoot;
-  if (webRoot && existsSync(join(webRoot, "index.html"))) {
-    const indexHtml = readFileSync(join(webRoot, "index.html"), "utf8");
-    app.use("/assets/*", async (c, next) => {
-      await next();
-      if (c.res.status === 200) c.header("Cache-Control", "public, max-age=31536000, immutable");
-    });
-    app.use("/*", serveStatic({ root: webRoot }));
-    // Client-side routes (/catalog, /advisor, …) load the app shell.
-    app.get("*", (c) => c.html(indexHtml));
-  } else {
+  if (webRoot && existsSync(join(webRoot, "index.html"))) registerWebApp(app, webRoot);
+  else {
     app.get("/", (c) => c.text("certpath API is running. The web app is not built: run `npm run build`.\n"));
   }
   return app;

@@ -158,6 +158,24 @@ describe.each(dialects)("attempt repository on %s", (name, url) => {
     expect(a.result?.scaledScore).toBe(640);
   });
 
+  test("a submit records the history of every question in one go, adding to earlier counts", async () => {
+    const at = "2026-11-28T10:00:00.000Z";
+    await repo.recordHistory("dee", { questionId: "h2", exam: "SAA-C03", correct: true, at });
+    await repo.create(attempt("a-h", { learner: "dee", exam: "SAA-C03", questionIds: ["h1", "h2", "h3"] }));
+    const history = ["h1", "h2", "h3"].map((q, i) => ({
+      questionId: q,
+      exam: "SAA-C03",
+      correct: i !== 1,
+      at,
+    }));
+    expect(await repo.submit(await repo.get("a-h"), report, at, history)).toBe(true);
+    expect([...(await repo.seenQuestionIds("dee", "SAA-C03"))].sort()).toEqual(["h1", "h2", "h3"]);
+    expect(await repo.lastWrongQuestionIds("dee", "SAA-C03")).toEqual(["h2"]);
+    const [summary] = await repo.listSummaries("dee");
+    expect(summary).toMatchObject({ id: "a-h", status: "submitted", questions: 3, submittedAt: at });
+    expect(summary?.result?.scaledScore).toBe(640);
+  });
+
   test("keeps per-question history: seen questions and last mistakes", async () => {
     const at = (m: number) => `2026-11-27T10:0${m}:00.000Z`;
     await repo.recordHistory("bo", { questionId: "x1", exam: "SAA-C03", correct: false, at: at(1) });
@@ -174,6 +192,10 @@ describe.each(dialects)("attempt repository on %s", (name, url) => {
     await repo.create(attempt("b2", { learner: "cy", startedAt: "2026-11-22T10:00:00.000Z" }));
     await repo.create(attempt("b3", { learner: "other" }));
     expect((await repo.list("cy")).map((a) => a.id)).toEqual(["b2", "b1"]);
+    expect((await repo.listSummaries("cy")).map((a) => [a.id, a.questions])).toEqual([
+      ["b2", 3],
+      ["b1", 3],
+    ]);
   });
 
   test("survives concurrent answer saves to one attempt", async () => {

@@ -58,6 +58,19 @@ function answerFromRow(r: Selectable<AnswersTable>): SavedAnswer {
   return a;
 }
 
+/** One line of the attempt history. */
+export interface AttemptSummary {
+  id: string;
+  exam: string;
+  mode: ExamMode;
+  status: Attempt["status"];
+  startedAt: string;
+  endsAt: string | null;
+  submittedAt: string | null;
+  questions: number;
+  result: Attempt["result"];
+}
+
 export interface HistoryEntry {
   questionId: string;
   exam: string;
@@ -131,6 +144,39 @@ export class AttemptRepository {
       .limit(limit)
       .execute();
     return rows.map(fromRow);
+  }
+
+  /** Newest first, only what a history list shows: no question order or option order is decoded. */
+  async listSummaries(learner: string, limit = 200): Promise<AttemptSummary[]> {
+    const rows = await this.db
+      .selectFrom("attempts")
+      .select([
+        "id",
+        "exam",
+        "mode",
+        "status",
+        "started_at",
+        "ends_at",
+        "submitted_at",
+        "question_ids",
+        "result",
+      ])
+      .where("learner", "=", learner)
+      .orderBy("started_at", "desc")
+      .orderBy("id", "desc")
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      exam: r.exam,
+      mode: r.mode as ExamMode,
+      status: r.status as Attempt["status"],
+      startedAt: r.started_at,
+      endsAt: r.ends_at,
+      submittedAt: r.submitted_at,
+      questions: (JSON.parse(r.question_ids) as unknown[]).length,
+      result: r.result ? JSON.parse(r.result) : null,
+    }));
   }
 
   /**
@@ -235,14 +281,16 @@ export class AttemptRepository {
         .returning("id")
         .executeTakeFirst();
       if (!changed) return false;
-      for (const h of history) await recordHistory(trx, attempt.learner, h);
+      // One statement per 100 questions instead of one per question.
+      for (let i = 0; i < history.length; i += 100)
+        await recordHistory(trx, attempt.learner, history.slice(i, i + 100));
       return true;
     });
   }
 
   /** Records answers given outside a submission (practice feedback). */
   async recordHistory(learner: string, entry: HistoryEntry): Promise<void> {
-    await recordHistory(this.db, learner, entry);
+    await recordHistory(this.db, learner, [entry]);
   }
 
   /** Ids of questions of an exam the learner has seen. */
@@ -271,25 +319,28 @@ export class AttemptRepository {
   }
 }
 
-async function recordHistory(db: Kysely<Database>, learner: string, h: HistoryEntry): Promise<void> {
-  const correct = h.correct ? 1 : 0;
+/** Upserts history rows (distinct questions) in one statement. */
+async function recordHistory(db: Kysely<Database>, learner: string, entries: HistoryEntry[]): Promise<void> {
+  if (entries.length === 0) return;
   await db
     .insertInto("question_history")
-    .values({
-      learner,
-      question_id: h.questionId,
-      exam: h.exam,
-      times_seen: 1,
-      times_correct: correct,
-      last_correct: correct,
-      last_answered_at: h.at,
-    })
+    .values(
+      entries.map((h) => ({
+        learner,
+        question_id: h.questionId,
+        exam: h.exam,
+        times_seen: 1,
+        times_correct: h.correct ? 1 : 0,
+        last_correct: h.correct ? 1 : 0,
+        last_answered_at: h.at,
+      })),
+    )
     .onConflict((oc) =>
       oc.columns(["learner", "question_id"]).doUpdateSet((eb) => ({
         times_seen: eb("question_history.times_seen", "+", 1),
-        times_correct: eb("question_history.times_correct", "+", correct),
-        last_correct: correct,
-        last_answered_at: h.at,
+        times_correct: eb("question_history.times_correct", "+", eb.ref("excluded.times_correct")),
+        last_correct: eb.ref("excluded.last_correct"),
+        last_answered_at: eb.ref("excluded.last_answered_at"),
       })),
     )
     .execute();

@@ -1,9 +1,10 @@
 import { createInterface } from "node:readline/promises";
-import { type AppContext, createContext } from "../../compose.js";
+import type { AppContext } from "../../compose.js";
 import { advise } from "../../core/advisor/advisor.js";
 import type { Advice } from "../../core/advisor/advisor-types.js";
 import { DEFAULT_HOURS_PER_WEEK, type ProfileInput, resolveProfile } from "../../core/advisor/profile.js";
 import { DomainError } from "../../core/errors.js";
+import { cliContext } from "../cli-context.js";
 import { UsageError } from "../run-action.js";
 import { printJson, style, wrap } from "../terminal.js";
 
@@ -40,7 +41,7 @@ function list(value: string | undefined): string[] | undefined {
 }
 
 export async function adviseCommand(opts: AdviseOptions) {
-  const ctx = await createContext();
+  const ctx = await cliContext();
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY) && !opts.json;
   if ((opts.role === undefined || opts.awsExperience === undefined) && interactive) await ask(ctx, opts);
   if (opts.role === undefined)

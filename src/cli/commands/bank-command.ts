@@ -1,24 +1,25 @@
 import { join, resolve } from "node:path";
-import { createContext } from "../../compose.js";
 import { formatProblem } from "../../content/content-error.js";
 import { contentRoot } from "../../content/content-root.js";
-import { loadQuestionFiles, questionFiles } from "../../content/load-questions.js";
+import { loadQuestionFiles, scanQuestionFiles } from "../../content/load-questions.js";
 import { type ExamSummary, lintBank } from "../../core/bank/bank-lint.js";
+import { cliContext } from "../cli-context.js";
 import { EXIT_PROBLEMS, UsageError } from "../run-action.js";
+import { terminalSafe } from "../safe-text.js";
 import { printJson, style, table } from "../terminal.js";
 
 async function analyse(path: string | undefined) {
   const root = path ? resolve(path) : join(contentRoot(), "questions");
-  const files = questionFiles(root);
-  if (files.length === 0)
+  const { files, problems: found } = scanQuestionFiles(root);
+  if (files.length === 0 && found.length === 0)
     throw new UsageError(
       `No question files (*.yaml) at ${path ?? root}. Give a question file or a folder of them.`,
     );
-  const ctx = await createContext();
+  const ctx = await cliContext();
   const load = loadQuestionFiles(files);
   const emphasis = Object.fromEntries(Object.entries(ctx.rules.exams).map(([slug, r]) => [slug, r.services]));
   const lint = lintBank(load.questions, ctx.catalog, ctx.today(), emphasis);
-  const problems = [...load.problems, ...lint.problems].sort(
+  const problems = [...found, ...load.problems, ...lint.problems].sort(
     (a, b) => a.file.localeCompare(b.file) || a.line - b.line,
   );
   return { files, questions: load.questions.length, problems, summaries: lint.summaries };
@@ -49,7 +50,7 @@ export async function bankLintCommand(path: string | undefined, opts: { json?: b
     printJson({ files: r.files.length, questions: r.questions, problems: r.problems, exams: r.summaries });
     return r.problems.length > 0 ? EXIT_PROBLEMS : 0;
   }
-  for (const p of r.problems) console.log(formatProblem(p));
+  for (const p of r.problems) console.log(terminalSafe(formatProblem(p)));
   for (const s of r.summaries) {
     console.log(
       `\n${style.bold(s.exam)}: ${s.count} questions (${s.reviewed} independently reviewed); a full form has ${s.fullFormSize}`,

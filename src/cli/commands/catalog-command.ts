@@ -1,7 +1,7 @@
-import { createContext } from "../../compose.js";
 import { listCertifications } from "../../core/catalog/catalog.js";
 import { FOCUS_AREAS, LEVELS, STATUSES } from "../../core/catalog/catalog-types.js";
 import { summarizeCertification } from "../../core/catalog/catalog-view.js";
+import { cliContext } from "../cli-context.js";
 import { UsageError } from "../run-action.js";
 import { printJson, style, table } from "../terminal.js";
 
@@ -24,7 +24,7 @@ export async function catalogCommand(opts: {
   on?: string;
   json?: boolean;
 }) {
-  const ctx = await createContext();
+  const ctx = await cliContext();
   const on = opts.on ?? ctx.today();
   const filter = {
     on,

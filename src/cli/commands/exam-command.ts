@@ -1,9 +1,10 @@
 import { planStart } from "../../app/exam-outcome.js";
-import { type AppContext, createContext, loadQuestionBank, openExamContext } from "../../compose.js";
+import { type AppContext, loadQuestionBank } from "../../compose.js";
 import { getCertification } from "../../core/catalog/catalog.js";
 import { ValidationError } from "../../core/errors.js";
 import { EXAM_MODES, type ExamMode } from "../../core/exam/attempt.js";
 import { indexBank } from "../../core/exam/form-assembly.js";
+import { cliContext, cliExamContext } from "../cli-context.js";
 import { resolveAttemptId } from "../exam/attempt-id.js";
 import { clock, paint } from "../exam/exam-screen.js";
 import { runExamSession } from "../exam/exam-session.js";
@@ -55,15 +56,15 @@ export async function examCommand(code: string | undefined, opts: ExamOptions) {
     throw new UsageError(
       "name the exam to take, e.g. `certpath exam CLF-C02`, or continue one with --resume <attempt-id>.",
     );
-  const ctx = await createContext();
+  const ctx = await cliContext();
   // What the command names is checked first, so a retired exam or a typo is explained with or without a terminal.
-  const questions = code && !opts.resume ? await checkRequest(ctx, code, opts) : undefined;
+  if (code && !opts.resume) await checkRequest(ctx, code, opts);
   if (!process.stdin.isTTY || !process.stdout.isTTY)
     throw new UsageError(
       "the exam needs an interactive terminal (stdin and stdout must be a TTY). Without one, take the exam in the web app (`certpath serve`, then open http://127.0.0.1:3000) or through the HTTP API (POST /api/attempts; see /api/openapi.json).",
     );
 
-  const exam = await openExamContext(ctx, { databaseUrl: opts.db, ...(questions ? { questions } : {}) });
+  const exam = await cliExamContext(ctx, { databaseUrl: opts.db });
   try {
     let attempt: Awaited<ReturnType<typeof exam.exams.get>>;
     if (opts.resume) {
@@ -125,9 +126,8 @@ export async function examCommand(code: string | undefined, opts: ExamOptions) {
 }
 
 /** Runs the service's start checks without a database; API field names become the CLI's flags. */
-async function checkRequest(ctx: AppContext, code: string, opts: ExamOptions) {
-  const questions = await loadQuestionBank(ctx);
-  const bank = indexBank(questions);
+async function checkRequest(ctx: AppContext, code: string, opts: ExamOptions): Promise<void> {
+  const bank = indexBank(await loadQuestionBank(ctx));
   try {
     planStart(
       ctx.catalog,
@@ -140,7 +140,6 @@ async function checkRequest(ctx: AppContext, code: string, opts: ExamOptions) {
       throw new UsageError(e.message.replace(/^domains:/, "--domain:").replace(/^services:/, "--service:"));
     throw e;
   }
-  return questions;
 }
 
 function dbFlag(db: string | undefined): string {

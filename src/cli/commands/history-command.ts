@@ -1,4 +1,4 @@
-import { createContext, openExamContext } from "../../compose.js";
+import { cliContext, cliExamContext } from "../cli-context.js";
 import { SHORT_ID } from "../exam/attempt-id.js";
 import { printJson, style, table } from "../terminal.js";
 
@@ -11,8 +11,8 @@ function localMinute(iso: string): string {
 
 /** The learner's attempts, newest first. */
 export async function historyCommand(opts: { json?: boolean; db?: string }) {
-  const ctx = await createContext();
-  const exam = await openExamContext(ctx, { databaseUrl: opts.db });
+  const ctx = await cliContext();
+  const exam = await cliExamContext(ctx, { databaseUrl: opts.db });
   try {
     const history = await exam.exams.history(exam.learner);
     if (opts.json) return printJson(history);

@@ -1,5 +1,5 @@
-import { createContext, openExamContext } from "../../compose.js";
 import { ConflictError } from "../../core/errors.js";
+import { cliContext, cliExamContext } from "../cli-context.js";
 import { resolveAttemptId } from "../exam/attempt-id.js";
 import { paint } from "../exam/exam-screen.js";
 import { type ReviewView, reportLines, reviewQuestionLines } from "../exam/report-text.js";
@@ -47,8 +47,8 @@ function describeFilters(opts: ReviewOptions): string {
 
 /** A submitted attempt: the report, then every question with the learner's answer, the key and explanations. */
 export async function reviewCommand(id: string, opts: ReviewOptions) {
-  const ctx = await createContext();
-  const exam = await openExamContext(ctx, { databaseUrl: opts.db });
+  const ctx = await cliContext();
+  const exam = await cliExamContext(ctx, { databaseUrl: opts.db });
   try {
     const full = await resolveAttemptId(exam, id);
     let review: ReviewView;

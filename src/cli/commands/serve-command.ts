@@ -3,35 +3,54 @@ import { serve } from "@hono/node-server";
 import { createContext, openExamContext } from "../../compose.js";
 import { packageRoot } from "../../content/content-root.js";
 import { createApp } from "../../server/app.js";
+import { defaultAllowedHosts } from "../../server/security.js";
 import { UsageError } from "../run-action.js";
+import { terminalSafe } from "../safe-text.js";
 
-export async function serveCommand(opts: { port?: string; host?: string; db?: string }) {
+export async function serveCommand(opts: {
+  port?: string;
+  host?: string;
+  db?: string;
+  allowedHost?: string[];
+}) {
   const portText = opts.port ?? process.env.PORT ?? "3000";
   const port = Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`--port "${portText}" is not a port number: use 1–65535 (or 0 for any free port).`);
   const host = opts.host ?? process.env.HOST ?? "127.0.0.1";
+  const extraHosts = [...(opts.allowedHost ?? []), process.env.CERTPATH_ALLOWED_HOSTS ?? ""]
+    .flatMap((h) => h.split(","))
+    .map((h) => h.trim())
+    .filter(Boolean);
+  for (const h of extraHosts)
+    if (!/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+|[0-9a-f:]+)(:\d+)?$/i.test(h))
+      throw new UsageError(
+        `--allowed-host "${h}" is not a host name: give names like certpath.example.org or 10.0.0.5, comma-separated.`,
+      );
   const ctx = await createContext();
   const exam = await openExamContext(ctx, { databaseUrl: opts.db });
   const app = createApp(ctx, {
     webRoot: join(packageRoot(), "dist", "web"),
     exam,
+    allowedHosts: defaultAllowedHosts(host, extraHosts),
   });
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
-    const shown = host.includes(":") ? `[${host}]` : host;
+    const shown = terminalSafe(host.includes(":") ? `[${host}]` : host);
     console.log(
       `certpath is serving on http://${shown}:${info.port} (API at /api, OpenAPI at /api/openapi.json)`,
     );
-    console.log(`certpath: attempts are stored in ${exam.location}`);
+    console.log(`certpath: attempts are stored in ${terminalSafe(exam.location)}`);
+    if (extraHosts.length > 0)
+      console.log(`certpath: also answering for ${extraHosts.map(terminalSafe).join(", ")}`);
     if (!/^(127\.|localhost$|::1$)/.test(host))
       console.warn(
-        `certpath: warning: ${host} is reachable from the network. certpath has no accounts yet; keep it on a trusted network.`,
+        `certpath: warning: ${shown} is reachable from the network. certpath has no accounts yet; keep it on a trusted network.`,
       );
   });
   server.on("error", (e: NodeJS.ErrnoException) => {
     const why =
       e.code === "EADDRINUSE" ? `port ${port} is already in use: pick another with --port` : e.message;
-    console.error(`certpath: cannot listen on ${host}:${port}: ${why}`);
+    console.error(`certpath: cannot listen on ${terminalSafe(host)}:${port}: ${terminalSafe(why)}`);
     process.exit(2);
   });
   const stop = () => server.close(() => void exam.close().finally(() => process.exit(0)));

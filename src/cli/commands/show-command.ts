@@ -1,10 +1,10 @@
-import { createContext } from "../../compose.js";
 import { getCertification } from "../../core/catalog/catalog.js";
 import { describeCertification } from "../../core/catalog/catalog-view.js";
+import { cliContext } from "../cli-context.js";
 import { bar, printJson, style, wrap } from "../terminal.js";
 
 export async function showCommand(query: string, opts: { on?: string; json?: boolean }) {
-  const ctx = await createContext();
+  const ctx = await cliContext();
   const on = opts.on ?? ctx.today();
   const match = getCertification(ctx.catalog, query);
   const d = describeCertification(ctx.catalog, match.certification, on);
