@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { api, axeViolations, browserSession, DESKTOP, PHONE } from "./harness.js";
+import { axeViolations, browserSession, DESKTOP, PHONE } from "./harness.js";
 
 const session = browserSession();
 const open = session.open;
