@@ -8,7 +8,9 @@ const results = {
 const extra = await import("./exam-bench.mjs").catch((e) =>
   e.code === "ERR_MODULE_NOT_FOUND" ? undefined : Promise.reject(e),
 );
+Object.assign(results, await (await import("./lint-bench.mjs")).run());
 if (extra) Object.assign(results, await extra.run());
+Object.assign(results, await (await import("./learning-bench.mjs")).run());
 Object.assign(results, await (await import("./content-bench.mjs")).run());
 Object.assign(results, await (await import("./candidates-bench.mjs")).run());
 console.log(JSON.stringify(results, null, 2));

@@ -201,6 +201,22 @@ describe("web: practice and drills", () => {
     await p.close();
   });
 
+  it("while an exam holding the question runs, practice feedback is withheld and says why", async () => {
+    const practice = await startViaApi({ exam: "DVA-C02", mode: "practice", count: 3, seed: "withheld" });
+    const exam = await startViaApi({ exam: "DVA-C02", mode: "exam", count: 3, seed: "withheld" });
+    expect(exam.questions.map((q) => q.id).sort()).toEqual(practice.questions.map((q) => q.id).sort());
+    const mc = practice.questions.findIndex((q) => q.type === "multiple-choice");
+    const p = await open(`/attempts/${practice.id}?q=${mc + 1}`);
+    await p.getByRole("heading", { name: `Question ${mc + 1} of 3` }).waitFor();
+    await p.locator(".answer-options label").first().click();
+    const note = p.getByRole("status").filter({ hasText: "in an exam you have in progress" });
+    await note.waitFor();
+    expect(await note.textContent()).toContain(exam.id.slice(0, 8));
+    expect(await p.locator(".feedback").count()).toBe(0);
+    await p.close();
+    await fetch(`${session.url}/api/attempts/${exam.id}/submit`, { method: "POST" });
+  });
+
   it("a closed attempt or an exam without questions gives a clear message", async () => {
     const { certifications } = (await (
       await fetch(`${session.url}/api/certifications?status=active`)

@@ -1,12 +1,28 @@
 // Blind review of question files: a reviewer answers without seeing the key, then compares.
 //   node scripts/blind-review.mjs show FILE...            print questions without keys or explanations
-//   node scripts/blind-review.mjs compare ANSWERS FILE...  compare answers ({"id": ["b"]} or {"id": [["p1","x"],…]}) with the keys
+//   node scripts/blind-review.mjs compare ANSWERS FILE...  compare answers ({"id": ["k3f9"]} or {"id": [["p1","x"],…]}) with the keys
+// `show` labels choice options and ordering items with a short hash of question and id, in the order of that
+// hash: neither the file order (an ordering question's key) nor the file's ids reach the reviewer.
 //   node scripts/blind-review.mjs mark DATE ID... -- FILE... add `reviewedOn: DATE` to the named questions
+import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { parse } from "yaml";
 
 const [cmd, ...rest] = process.argv.slice(2);
 const load = (file) => parse(readFileSync(file, "utf8")).questions.map((q) => ({ ...q, file }));
+
+/** The label a reviewer sees for an option or item: 4 hex digits of a hash, stable across runs. */
+const label = (q, id) => createHash("sha256").update(`${q.id}\u0000${id}`).digest("hex").slice(0, 4);
+/** Options or items as shown: labelled and in label order. */
+const shown = (q, list) =>
+  list.map((x) => ({ ...x, label: label(q, x.id) })).sort((a, b) => a.label.localeCompare(b.label));
+/** A reviewer's labels back to the file's ids (a file id given directly is kept). */
+function fromLabels(q, answer) {
+  if (q.type === "matching") return answer;
+  const list = q.type === "ordering" ? q.items : q.options;
+  const byLabel = new Map(list.map((x) => [label(q, x.id), x.id]));
+  return answer.map((a) => byLabel.get(a) ?? a);
+}
 
 function key(q) {
   if (q.type === "ordering") return q.items.map((i) => i.id);
@@ -20,14 +36,11 @@ function key(q) {
 if (cmd === "show") {
   for (const q of rest.flatMap(load)) {
     console.log(`\n### ${q.id} (${q.type}${q.select ? `, select ${q.select}` : ""})\n${q.stem.trim()}`);
-    if (q.type === "ordering") {
-      // Shown sorted by id so the file order (the key) is not revealed.
-      for (const i of [...q.items].sort((a, b) => a.id.localeCompare(b.id)))
-        console.log(`  [${i.id}] ${i.text}`);
-    } else if (q.type === "matching") {
+    if (q.type === "ordering") for (const i of shown(q, q.items)) console.log(`  [${i.label}] ${i.text}`);
+    else if (q.type === "matching") {
       for (const p of q.prompts) console.log(`  prompt ${p.id}: ${p.text}`);
       for (const o of q.options) console.log(`  option ${o.id}: ${o.text}`);
-    } else for (const o of q.options) console.log(`  ${o.id}) ${o.text}`);
+    } else for (const o of shown(q, q.options)) console.log(`  ${o.label}) ${o.text}`);
   }
 } else if (cmd === "compare") {
   const [answersFile, ...files] = rest;
@@ -35,7 +48,7 @@ if (cmd === "show") {
   let agree = 0;
   const disagree = [];
   for (const q of files.flatMap(load)) {
-    const a = answers[q.id];
+    const a = answers[q.id] && fromLabels(q, answers[q.id]);
     if (!a) {
       disagree.push(`${q.id}: no answer given`);
       continue;

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { ExamService, LOCAL_LEARNER } from "./app/exam-service.js";
+import type { LearningService } from "./app/learning-service.js";
 import { contentRoot } from "./content/content-root.js";
 import { loadCoreContentFast, loadQuestionsFast } from "./content/content-snapshot.js";
 import type { CoreContent } from "./content/load-content.js";
@@ -24,13 +25,15 @@ export async function createContext(
 
 export interface ExamContext {
   exams: ExamService;
+  /** Readiness, spaced repetition and study plans over the same database. */
+  learning: LearningService;
   learner: string;
   /** Where the attempts are stored, for logs. */
   location: string;
   close(): Promise<void>;
 }
 
-/** Parses and checks the question bank (file:line errors on any problem). */
+/** Parses and checks the question bank (file:line errors on any problem; the realism figures are `bank lint`'s). */
 export async function loadQuestionBankChecked(
   ctx: AppContext,
   root = join(contentRoot(), "questions"),
@@ -44,7 +47,7 @@ export async function loadQuestionBankChecked(
   const load = loadQuestionFiles(scan.files);
   // Broken or oversized files stop the start at once, with file:line, before the whole-bank checks.
   if (load.problems.length > 0) throw new ContentError(load.problems);
-  const problems = lintBank(load.questions, ctx.catalog, ctx.today()).problems;
+  const problems = lintBank(load.questions, ctx.catalog, ctx.today(), { realism: false }).problems;
   if (problems.length > 0) throw new ContentError(problems);
   return load.questions.map((q) => q.question);
 }
@@ -57,21 +60,42 @@ export function loadQuestionBank(ctx: AppContext): Promise<Question[]> {
 /** Opens the database and the question bank behind practice exams. */
 export async function openExamContext(
   ctx: AppContext,
-  options: { databaseUrl?: string | undefined; questions?: Question[] } = {},
+  options: {
+    databaseUrl?: string | undefined;
+    questions?: Question[];
+    /** Tests only: fixed id keys, so that a form's opaque ids replay exactly. */
+    newIdKey?: () => string;
+  } = {},
 ): Promise<ExamContext> {
   const { openStore } = await import("./store/database.js");
   const { AttemptRepository } = await import("./store/attempt-repository.js");
   const { indexBank } = await import("./core/exam/form-assembly.js");
+  const { LearningRepository } = await import("./store/learning-repository.js");
+  const { LearningService } = await import("./app/learning-service.js");
+  const { hmacIds, newIdKey } = await import("./app/opaque-ids.js");
   const questions = options.questions ?? (await loadQuestionBank(ctx));
   const store = await openStore(options.databaseUrl);
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  const learning = new LearningService({
+    catalog: ctx.catalog,
+    rules: ctx.rules,
+    questions: byId,
+    repo: new LearningRepository(store.db),
+    now: ctx.now,
+    today: ctx.today,
+    newId: () => randomUUID(),
+  });
   const exams = new ExamService({
     catalog: ctx.catalog,
     bank: indexBank(questions),
-    questions: new Map(questions.map((q) => [q.id, q])),
+    questions: byId,
     repo: new AttemptRepository(store.db, store.dialect),
+    dueReviews: (learner, exam) => learning.dueQuestionIds(learner, exam),
     now: ctx.now,
     newId: () => randomUUID(),
     newSeed: () => randomBytes(6).toString("hex"),
+    newIdKey: options.newIdKey ?? newIdKey,
+    idHash: hmacIds,
   });
-  return { exams, learner: LOCAL_LEARNER, location: store.location, close: () => store.close() };
+  return { exams, learning, learner: LOCAL_LEARNER, location: store.location, close: () => store.close() };
 }

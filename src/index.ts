@@ -1,6 +1,8 @@
 // The library face: the core's use cases and the content loader.
 
 export { ExamService } from "./app/exam-service.js";
+export { LearningService } from "./app/learning-service.js";
+export { hmacIds, newIdKey } from "./app/opaque-ids.js";
 export {
   type AppContext,
   createContext,
@@ -30,3 +32,13 @@ export * from "./core/errors.js";
 export { type Blueprint, blueprintFor, largestRemainder } from "./core/exam/blueprint.js";
 export { assembleForm, type Form, type FormRequest, indexBank } from "./core/exam/form-assembly.js";
 export { RAW_CUT, type ScoreReport, scaleScore, scoreForm } from "./core/exam/scoring.js";
+export { brierScore, type Forecast, reliability } from "./core/learning/calibration.js";
+export { type CalibrationReport, simulateCalibration } from "./core/learning/calibration-simulation.js";
+export {
+  type AnswerMode,
+  estimateReadiness,
+  type Readiness,
+  type ScoredAnswer,
+} from "./core/learning/readiness.js";
+export { type ReviewCard, scheduleReviews } from "./core/learning/review-schedule.js";
+export { buildStudyPlan, type PlanSession, type StudyPlan } from "./core/learning/study-plan.js";

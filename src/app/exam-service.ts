@@ -17,11 +17,20 @@ import {
   secondsRemaining,
   startAttempt,
 } from "../core/exam/attempt.js";
+import {
+  answerFromOpaque,
+  answerToOpaque,
+  type IdHash,
+  type QuestionIds,
+  questionIds,
+} from "../core/exam/attempt-ids.js";
 import { blueprintFor } from "../core/exam/blueprint.js";
 import { assembleForm, type indexBank } from "../core/exam/form-assembly.js";
 import { scoreForm, verdictKind } from "../core/exam/scoring.js";
 import type { AttemptRepository } from "../store/attempt-repository.js";
+import { availableExams } from "./exam-list.js";
 import { planStart, timedOut, withVerdict } from "./exam-outcome.js";
+import { type AnswerResult, checkRetake, withheldNote } from "./key-rule.js";
 
 interface AttemptFacts {
   learner: string;
@@ -29,6 +38,7 @@ interface AttemptFacts {
   mode: ExamMode;
   endsAt: string | null;
   questionIds: ReadonlySet<string>;
+  idKey: string;
 }
 
 /** Until accounts exist, every attempt belongs to the one local learner. */
@@ -54,6 +64,12 @@ export interface ExamServiceDeps {
   now: () => Date;
   newId: () => string;
   newSeed: () => string;
+  /** Questions of an exam due for spaced review now, most urgent first (for review attempts). */
+  dueReviews?: ((learner: string, exam: string) => Promise<string[]>) | undefined;
+  /** A fresh secret key for an attempt's opaque ids. */
+  newIdKey: () => string;
+  /** The keyed hash that turns a key into the attempt's opaque ids (HMAC in the app; see opaque-ids.ts). */
+  idHash: (key: string) => IdHash;
 }
 
 const DRILL_DEFAULT_COUNT = 10;
@@ -61,6 +77,11 @@ const DRILL_DEFAULT_COUNT = 10;
 /** The practice-exam use cases shared by the HTTP API and the CLI. */
 export class ExamService {
   constructor(private readonly d: ExamServiceDeps) {}
+
+  /** The opaque ids of one question in the attempt whose id key is `key`. */
+  private ids(key: string, q: Question) {
+    return questionIds(q, this.d.idHash(key));
+  }
 
   private question(id: string): Question {
     const q = this.d.questions.get(id);
@@ -73,28 +94,47 @@ export class ExamService {
     const now = this.d.now();
     const { blueprint, pool, services } = planStart(this.d.catalog, this.d.bank, req, toIsoDate(now));
 
+    // Questions of an exam still running stay out of new practice and drill forms: their feedback would
+    // show the keys. (An exam form shows no key until it is submitted, so it may share them.)
+    const locked =
+      req.mode === "exam"
+        ? new Map<string, string>()
+        : await this.d.repo.openExamQuestions(learner, now.toISOString());
     let questionIds: string[] | undefined;
+    let leftOut = 0;
     if (req.retakeOf) {
-      const earlier = await this.d.repo.get(req.retakeOf);
-      if (earlier.exam !== blueprint.exam)
-        throw new ValidationError(
-          "attempt.invalid_input",
-          `retakeOf: attempt ${req.retakeOf} is for ${earlier.exam}, not ${blueprint.exam}.`,
-          { field: "retakeOf" },
-        );
-      questionIds = earlier.questionIds;
-    } else if (req.mistakes || (req.mode === "drill" && !req.domains?.length && !services?.length)) {
-      questionIds = (await this.d.repo.lastWrongQuestionIds(learner, blueprint.exam)).slice(
-        0,
-        req.count ?? DRILL_DEFAULT_COUNT,
-      );
+      const earlier = await this.settle(await this.d.repo.get(req.retakeOf), now);
+      checkRetake(earlier, learner, blueprint.exam);
+      questionIds = earlier.questionIds.filter((q) => !locked.has(q));
+      leftOut = earlier.questionIds.length - questionIds.length;
+    } else if (req.mode === "review") {
+      const due = (await this.d.dueReviews?.(learner, blueprint.exam)) ?? [];
+      questionIds = due.filter((q) => !locked.has(q));
+      leftOut = due.length - questionIds.length;
       if (questionIds.length === 0)
+        throw new DomainError(
+          "attempt.no_reviews_due",
+          `No question of ${blueprint.exam} is due for review today. Questions you answer wrong come back here when they are due.`,
+        );
+    } else if (req.mistakes || (req.mode === "drill" && !req.domains?.length && !services?.length)) {
+      const wrong = await this.d.repo.lastWrongQuestionIds(learner, blueprint.exam);
+      const open = wrong.filter((q) => !locked.has(q));
+      leftOut =
+        Math.min(wrong.length, req.count ?? DRILL_DEFAULT_COUNT) -
+        Math.min(open.length, req.count ?? DRILL_DEFAULT_COUNT);
+      questionIds = open.slice(0, req.count ?? DRILL_DEFAULT_COUNT);
+      if (wrong.length === 0)
         throw new DomainError(
           "attempt.no_mistakes",
           `You have no wrong answers to drill for ${blueprint.exam} yet. Drill by domain or service instead.`,
           { exam: blueprint.exam },
         );
     }
+    if (questionIds?.length === 0)
+      throw new ConflictError(
+        "attempt.questions_in_open_exam",
+        `Every one of these questions is in a ${blueprint.exam} exam you have in progress; finish that exam first.`,
+      );
     const seed = req.seed ?? this.d.newSeed();
     const count = req.count ?? (req.mode === "drill" ? DRILL_DEFAULT_COUNT : undefined);
     const form = assembleForm({
@@ -106,7 +146,15 @@ export class ExamService {
       services,
       questionIds,
       seen: questionIds ? undefined : await this.d.repo.seenQuestionIds(learner, blueprint.exam),
+      exclude: locked.size > 0 ? new Set(locked.keys()) : undefined,
     });
+    if (leftOut > 0)
+      form.notice = [
+        `${leftOut} question${leftOut === 1 ? " is" : "s are"} left out: ${leftOut === 1 ? "it is" : "they are"} in an exam you have in progress.`,
+        form.notice,
+      ]
+        .filter(Boolean)
+        .join(" ");
     if (form.questionIds.length === 0)
       throw new DomainError(
         "exam.no_questions",
@@ -119,6 +167,7 @@ export class ExamService {
       form,
       mode: req.mode,
       seed,
+      idKey: this.d.newIdKey(),
       now,
       retakeOf: req.retakeOf,
     });
@@ -130,10 +179,23 @@ export class ExamService {
   async get(id: string) {
     const now = this.d.now();
     const attempt = await this.settle(await this.d.repo.get(id), now);
-    return this.present(attempt, await this.d.repo.answers(id), now);
+    const answers = await this.d.repo.answers(id);
+    // Feedback of locked practice answers comes back, unless an exam in progress holds the question.
+    const withheld: ReadonlySet<string> =
+      attempt.mode !== "exam" && answers.some((a) => a.locked)
+        ? new Set((await this.d.repo.openExamQuestions(attempt.learner, now.toISOString())).keys())
+        : new Set();
+    return this.present(attempt, answers, now, withheld);
   }
 
-  private present(attempt: Attempt, answers: SavedAnswer[], now: Date) {
+  private present(
+    attempt: Attempt,
+    answers: SavedAnswer[],
+    now: Date,
+    withheld: ReadonlySet<string> = new Set(),
+  ) {
+    const hash = this.d.idHash(attempt.idKey);
+    const ids = new Map(attempt.questionIds.map((qid) => [qid, questionIds(this.question(qid), hash)]));
     return {
       id: attempt.id,
       exam: attempt.exam,
@@ -145,18 +207,28 @@ export class ExamService {
       secondsRemaining: secondsRemaining(attempt, now),
       ...(attempt.notice ? { notice: attempt.notice } : {}),
       ...(attempt.retakeOf ? { retakeOf: attempt.retakeOf } : {}),
-      questions: attempt.questionIds.map((qid) => questionView(this.question(qid), attempt)),
+      questions: attempt.questionIds.map((qid) =>
+        questionView(this.question(qid), attempt, ids.get(qid) as QuestionIds),
+      ),
       answers: Object.fromEntries(
-        answers.map((a) => [
-          a.questionId,
-          {
-            selected: a.selected ?? null,
-            ...(a.pairs ? { pairs: a.pairs } : {}),
-            flagged: a.flagged,
-            // Practice feedback was given for a locked answer: it comes back after a reload.
-            ...(a.locked ? { locked: true, feedback: feedback(this.question(a.questionId), a) } : {}),
-          },
-        ]),
+        answers.map((a) => {
+          const q = this.d.questions.get(a.questionId);
+          const qIds = ids.get(a.questionId);
+          const shown = q && qIds ? answerToOpaque(q, qIds, a) : {};
+          return [
+            a.questionId,
+            {
+              selected: shown.selected ?? null,
+              ...(shown.pairs ? { pairs: shown.pairs } : {}),
+              flagged: a.flagged,
+              // Practice feedback was given for a locked answer: it comes back after a reload.
+              ...(a.locked ? { locked: true } : {}),
+              ...(a.locked && q && qIds && !withheld.has(a.questionId)
+                ? { feedback: feedback(q, a, qIds) }
+                : {}),
+            },
+          ];
+        }),
       ),
     };
   }
@@ -192,7 +264,11 @@ export class ExamService {
   }
 
   /** Saves one answer (and/or the flag); practice and drills get immediate feedback on a complete answer. */
-  async answer(id: string, questionId: string, input: Answer & { flagged?: boolean | undefined }) {
+  async answer(
+    id: string,
+    questionId: string,
+    input: Answer & { flagged?: boolean | undefined },
+  ): Promise<AnswerResult> {
     const now = this.d.now();
     const facts = await this.facts(id);
     if (isTimeUp(facts, now)) assertOpen(await this.settle(await this.d.repo.get(id), now), now);
@@ -202,9 +278,13 @@ export class ExamService {
         `Question "${questionId}" is not part of attempt ${id}.`,
       );
     const q = this.question(questionId);
+    const ids = this.ids(facts.idKey, q);
     const hasAnswer = input.selected !== undefined || input.pairs !== undefined;
-    if (hasAnswer) checkAnswer(q, input);
-    else if (input.flagged === undefined)
+    // The client speaks the attempt's opaque ids; the store and the scoring speak the bank's.
+    if (hasAnswer) {
+      input = { ...input, ...answerFromOpaque(q, ids, input) };
+      checkAnswer(q, input);
+    } else if (input.flagged === undefined)
       throw new ValidationError(
         "attempt.invalid_answer",
         'Send "selected" (or "pairs" for matching) and/or "flagged".',
@@ -224,16 +304,20 @@ export class ExamService {
     }
     // Feedback (and a history entry) once the answer is whole, not for each click of a multi-part answer.
     if (lock) {
-      const fb = feedback(q, input);
       await this.d.repo.recordHistory(facts.learner, {
         questionId,
         exam: facts.exam,
-        correct: fb.correct,
+        correct: isCorrect(q, input),
         at: now.toISOString(),
+        attemptId: id,
+        mode: facts.mode,
       });
-      return { saved: true as const, ...fb };
+      // No route shows a key while an exam that contains the question is in progress.
+      const exam = (await this.d.repo.openExamQuestions(facts.learner, now.toISOString())).get(questionId);
+      if (exam) return { saved: true, withheld: withheldNote(exam) };
+      return { saved: true, ...feedback(q, input, ids) };
     }
-    return { saved: true as const };
+    return { saved: true };
   }
 
   // What never changes once an attempt exists (who, which exam, mode, questions, end time) is kept per
@@ -251,6 +335,7 @@ export class ExamService {
       mode: a.mode,
       endsAt: a.endsAt,
       questionIds: new Set(a.questionIds),
+      idKey: a.idKey,
     };
     if (this.factsCache.size >= 10_000) this.factsCache.delete(this.factsCache.keys().next().value as string);
     this.factsCache.set(id, facts);
@@ -287,33 +372,23 @@ export class ExamService {
     if (attempt.status !== "submitted")
       throw new ConflictError("attempt.not_submitted", "The review opens after the attempt is submitted.");
     const answers = new Map((await this.d.repo.answers(id)).map((a) => [a.questionId, a]));
+    const locked = await this.d.repo.openExamQuestions(attempt.learner, now.toISOString());
+    const withheld = attempt.questionIds.filter((q) => locked.has(q));
     return {
       ...this.report(attempt),
-      questions: attempt.questionIds.map((qid) => reviewView(this.question(qid), attempt, answers.get(qid))),
+      ...(withheld.length > 0
+        ? { withheld: withheldNote(locked.get(withheld[0] as string) as string, withheld.length) }
+        : {}),
+      questions: attempt.questionIds.map((qid) => {
+        const q = this.question(qid);
+        return reviewView(q, attempt, answers.get(qid), this.ids(attempt.idKey, q), locked.has(qid));
+      }),
     };
   }
 
   /** Exams that have a question bank, with the bank's size next to a full form's. */
   available() {
-    const today = toIsoDate(this.d.now());
-    const exams = [];
-    for (const [code, pool] of [...this.d.bank].sort(([a], [b]) => a.localeCompare(b))) {
-      const cert = getCertification(this.d.catalog, code).certification;
-      const bp = blueprintFor(cert, today);
-      exams.push({
-        code,
-        name: cert.name,
-        shortName: cert.shortName,
-        level: cert.level,
-        questionCount: bp.questionCount,
-        durationMinutes: bp.durationMinutes,
-        passingScore: bp.passingScore,
-        bankSize: [...pool.values()].reduce((a, l) => a + l.length, 0),
-        domains: bp.domains.map((d) => ({ ...d, bankSize: pool.get(d.id)?.length ?? 0 })),
-        questionTypes: bp.questionTypes,
-      });
-    }
-    return { exams };
+    return availableExams(this.d.catalog, this.d.bank, toIsoDate(this.d.now()));
   }
 
   /** The learner's attempts, newest first (summaries only; an attempt whose time ran out is submitted first). */

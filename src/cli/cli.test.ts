@@ -141,6 +141,15 @@ describe("certpath CLI", () => {
   });
 });
 
+/** Writes one question file into a fresh folder and returns the folder. */
+async function bankFolder(name: string, lines: string[]): Promise<string> {
+  const { mkdtempSync, writeFileSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const dir = mkdtempSync(join(tmpdir(), "certpath-bank-"));
+  writeFileSync(join(dir, name), lines.join("\n"));
+  return dir;
+}
+
 describe("certpath bank", () => {
   it("bank lint passes on the shipped bank and prints the coverage per domain", async () => {
     const r = await cli("bank", "lint");
@@ -150,29 +159,23 @@ describe("certpath bank", () => {
   });
 
   it("bank lint reports broken files with file:line and exits 1", async () => {
-    const { mkdtempSync, writeFileSync } = await import("node:fs");
-    const { tmpdir } = await import("node:os");
-    const dir = mkdtempSync(join(tmpdir(), "certpath-bank-"));
-    writeFileSync(
-      join(dir, "bad.yaml"),
-      [
-        "format: certpath/questions@1",
-        "exam: CLF-C02",
-        "examGuide: CLF-C02",
-        "questions:",
-        "  - id: bad-1",
-        '    domain: "9"',
-        "    type: multiple-choice",
-        "    services: [s3]",
-        "    stem: A company wants to store files durably for order #42. What should it use?",
-        "    options:",
-        "      - { id: a, text: S3, correct: true, explanation: Durable object storage for files. }",
-        "      - { id: b, text: EBS, correct: true, explanation: Block storage attached to one instance. }",
-        "    references: [https://docs.aws.amazon.com/AmazonS3/latest/userguide/Welcome.html]",
-        "    verifiedOn: 2026-11-26",
-        "",
-      ].join("\n"),
-    );
+    const dir = await bankFolder("bad.yaml", [
+      "format: certpath/questions@1",
+      "exam: CLF-C02",
+      "examGuide: CLF-C02",
+      "questions:",
+      "  - id: bad-1",
+      '    domain: "9"',
+      "    type: multiple-choice",
+      "    services: [s3]",
+      "    stem: A company wants to store files durably for order #42. What should it use?",
+      "    options:",
+      "      - { id: a, text: S3, correct: true, explanation: Durable object storage for files. }",
+      "      - { id: b, text: EBS, correct: true, explanation: Block storage attached to one instance. }",
+      "    references: [https://docs.aws.amazon.com/AmazonS3/latest/userguide/Welcome.html]",
+      "    verifiedOn: 2026-11-26",
+      "",
+    ]);
     const r = await cli("bank", "lint", dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/bad\.yaml:5: bad-1: multiple choice needs at least 4 options, has 2/);
@@ -181,6 +184,58 @@ describe("certpath bank", () => {
     expect(r.stdout).toMatch(
       /bad\.yaml:9: the text "A company wants to store files durably for order" is followed by "#42\. What should it use\?", which YAML reads as a comment/,
     );
+  });
+
+  it("bank lint rejects raw HTML, script links and escape sequences with the field's file:line", async () => {
+    const option = (id: string, text: string, correct = false) =>
+      `      - { id: ${id}, text: ${JSON.stringify(text)}, correct: ${correct}, explanation: Explains why this is right or wrong. }`;
+    const dir = await bankFolder("unsafe.yaml", [
+      "format: certpath/questions@1",
+      "exam: CLF-C02",
+      "examGuide: CLF-C02",
+      "questions:",
+      "  - id: unsafe-1",
+      '    domain: "1"',
+      "    type: multiple-choice",
+      "    services: [s3]",
+      "    stem: A company wants to store files durably at the lowest cost. What should it use?",
+      "    options:",
+      option("a", "Amazon S3", true),
+      option("b", "Amazon EBS <img src=x onerror=alert(1)>"),
+      option("c", "[Amazon EFS](javascript:alert(1))"),
+      option("d", "Amazon FSx \u001b[2J"),
+      "    references: [https://docs.aws.amazon.com/AmazonS3/latest/userguide/Welcome.html]",
+      "    verifiedOn: 2026-11-26",
+      "",
+    ]);
+    const r = await cli("bank", "lint", dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/unsafe\.yaml:12: unsafe-1: options\.1\.text: contains raw HTML "<img/);
+    expect(r.stdout).toMatch(/unsafe\.yaml:13: unsafe-1: options\.2\.text: contains a script link/);
+    expect(r.stdout).toMatch(
+      /unsafe\.yaml:14: unsafe-1: options\.3\.text: contains control character U\+001B/,
+    );
+    expect(r.stdout).not.toContain("\u001b[2J");
+  });
+
+  it("bank lint --json and bank stats report the realism figures per exam", async () => {
+    const lint = JSON.parse((await cli("bank", "lint", "--json")).stdout) as {
+      warnings: unknown[];
+      exams: {
+        exam: string;
+        realism: { length: { chooseOne: { chance: number } }; stems: { target: number } };
+      }[];
+    };
+    expect(Array.isArray(lint.warnings)).toBe(true);
+    const targets = Object.fromEntries(lint.exams.map((e) => [e.exam, e.realism.stems.target]));
+    expect(targets).toMatchObject({ "CLF-C02": 40, "AIF-C01": 40, "SAA-C03": 65, "DVA-C02": 65 });
+    for (const e of lint.exams) expect(e.realism.length.chooseOne.chance).toBeCloseTo(0.25, 2);
+    const stats = await cli("bank", "stats");
+    expect(stats.stdout).toMatch(/Choose-N: the N longest/);
+    expect(stats.stdout).toMatch(/Median stem \d+ words \(target ≥ 65\)/);
+    const md = await cli("bank", "stats", "--markdown");
+    expect(md.stdout).toMatch(/^# Question-bank realism/);
+    expect(md.stdout).toMatch(/## SAA-C03 \(\d+ questions\)/);
   });
 
   it("bank lint of a path with no question files is wrong usage: exit 2", async () => {

@@ -133,6 +133,40 @@ describe("certpath history and review", () => {
     expect(r.stdout).toMatch(/Your answer: .* · correct answer: /);
   });
 
+  it("review withholds the keys of questions in an exam still in progress, and speaks the attempt's own ids", async () => {
+    const ctx = await createContext();
+    const exam = await openExamContext(ctx, { databaseUrl: db });
+    let running = "";
+    try {
+      running = (
+        await exam.exams.start(exam.learner, { exam: "CLF-C02", mode: "exam", retakeOf: submittedId })
+      ).id;
+      const again = await exam.exams.start(exam.learner, { exam: "CLF-C02", mode: "practice", seed: "x" });
+      expect(again.questions.map((q) => q.id)).not.toContain(
+        (await exam.exams.get(submittedId)).questions[0]?.id,
+      );
+    } finally {
+      await exam.close();
+    }
+    const r = await cli("review", submittedId, "--db", db);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Key withheld: this question is in an exam you have in progress.");
+    expect(r.stdout).not.toMatch(/correct answer: /);
+    const json = JSON.parse((await cli("review", submittedId, "--json", "--db", db)).stdout) as {
+      questions: { withheld?: boolean; options: { id: string }[] }[];
+    };
+    expect(json.questions.every((q) => q.withheld === true)).toBe(true);
+    for (const q of json.questions) for (const o of q.options) expect(o.id).toMatch(/^[a-z2-7]{8}$/);
+    // Once the exam is submitted the review shows the keys again.
+    const done = await openExamContext(ctx, { databaseUrl: db });
+    try {
+      await done.exams.submit(running);
+    } finally {
+      await done.close();
+    }
+    expect((await cli("review", submittedId, "--db", db)).stdout).toMatch(/correct answer: /);
+  });
+
   it("review of an unknown id exits 2 with a clear message", async () => {
     const r = await cli("review", "no-such-attempt", "--json", "--db", db);
     expect(r.code).toBe(2);

@@ -85,7 +85,9 @@ program
 const bank = program.command("bank").description("Work with question banks: lint, statistics");
 bank
   .command("lint")
-  .description("Check question files: schema, content rules, blueprint fit, near-duplicates (file:line)")
+  .description(
+    "Check question files: schema, safe text, content rules, blueprint fit, realism, same-question pairs (file:line)",
+  )
   .argument("[path]", "a question file or folder (default: the shipped bank, content/questions)")
   .option("--json", "print JSON")
   .action((path, opts) =>
@@ -94,10 +96,11 @@ bank
 bank
   .command("stats")
   .description(
-    "Per exam: question count, per-domain counts against two full forms, type mix, service coverage",
+    "Per exam: question count, per-domain counts against two full forms, type mix, service coverage, realism figures",
   )
   .argument("[path]", "a question file or folder (default: content/questions)")
   .option("--json", "print JSON")
+  .option("--markdown", "print the realism figures as Markdown (docs/bank-realism.md)")
   .action((path, opts) =>
     runAction(async () => (await import("./commands/bank-command.js")).bankStatsCommand(path, opts)),
   );
@@ -144,6 +147,41 @@ program
   .option(...dbOption)
   .action((id, opts) =>
     runAction(async () => (await import("./commands/review-command.js")).reviewCommand(id, opts)),
+  );
+
+program
+  .command("readiness")
+  .description("Am I ready? Predicted scaled score, its 80% interval and the chance of passing")
+  .argument("<exam>", "exam code, e.g. SAA-C03")
+  .option("--json", "print JSON")
+  .option(...dbOption)
+  .action((code, opts) =>
+    runAction(async () => (await import("./commands/learning-command.js")).readinessCommand(code, opts)),
+  );
+
+program
+  .command("plan")
+  .description("A weekly study plan to an exam date, weighted by domain weight and your weak domains")
+  .argument("[exam]", "exam code, e.g. SAA-C03 (or --path)")
+  .option("--by <date>", "the exam date to plan towards (YYYY-MM-DD)")
+  .option("--hours-per-week <hours>", "hours you can study per week (0.5–80)")
+  .option("--path <codes>", "an advisor path instead of one exam, comma-separated (CLF-C02,SAA-C03)")
+  .option("--start <date>", "first day of the plan (YYYY-MM-DD); default today")
+  .option("--ics <file>", "also write the plan as an iCalendar file")
+  .option("--json", "print JSON")
+  .option(...dbOption)
+  .action((code, opts) =>
+    runAction(async () => (await import("./commands/learning-command.js")).planCommand(code, opts)),
+  );
+
+program
+  .command("review-due")
+  .description("Review the questions due for spaced repetition (a terminal exam in review mode)")
+  .argument("[exam]", "exam code; default: the exam with the most questions due")
+  .option("--json", "list what is due as JSON instead")
+  .option(...dbOption)
+  .action((code, opts) =>
+    runAction(async () => (await import("./commands/learning-command.js")).reviewDueCommand(code, opts)),
   );
 
 guardPipedOutput();

@@ -14,6 +14,8 @@ export const domainSchema = z.strictObject({
   id: z.string().regex(/^[0-9]+$/, 'domain ids are "1", "2", …'),
   name: z.string().min(3),
   weight: z.number().int().min(1).max(100),
+  /** Task statements of the domain, as the exam guide words them (optional). */
+  tasks: z.array(z.string().min(5).max(300)).max(20).optional(),
 });
 
 export const examVersionSchema = z

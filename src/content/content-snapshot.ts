@@ -35,6 +35,7 @@ function coreFiles(root: string): string[] {
     join(root, "services.yaml"),
     ...yamlFiles(join(root, "catalog")),
     ...yamlFiles(join(root, "advisor")),
+    ...yamlFiles(join(root, "task-statements")),
   ];
 }
 

@@ -5,6 +5,7 @@ import type { Catalog, Certification } from "../core/catalog/catalog-types.js";
 import { examsFileSchema, rolesFileSchema, studyHoursFileSchema } from "./advisor-schema.js";
 import { certificationSchema, servicesFileSchema } from "./catalog-schema.js";
 import { ContentError, type ContentProblem } from "./content-error.js";
+import { addTaskStatements } from "./task-statements.js";
 import { readYaml, type YamlSource } from "./yaml-source.js";
 
 /** Catalog and advisor rules, validated and cross-checked. */
@@ -148,6 +149,14 @@ export function loadCoreContent(root: string): CoreContent {
       });
     }
   }
+
+  problems.push(
+    ...addTaskStatements(
+      root,
+      certs.map((c) => c.cert),
+      (f) => display(root, f),
+    ),
+  );
 
   if (problems.length > 0 || !roles || !exams || !hours) throw new ContentError(problems);
   return {

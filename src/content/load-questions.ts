@@ -156,6 +156,7 @@ export function loadQuestionFiles(files: string[]): QuestionLoad {
         question: { ...parsed.data, exam: header.data.exam, examGuide: header.data.examGuide } as Question,
         file,
         line,
+        lineOf: (p) => source.lineOf(["questions", i, ...p]),
       });
     });
   }

@@ -22,6 +22,12 @@ const base = {
   references: z.array(reference).min(1, "at least one AWS documentation reference"),
   verifiedOn: isoDate,
   reviewedOn: isoDate.optional(),
+  variantOf: z
+    .strictObject({
+      id,
+      reason: text.min(10, "say why both questions are kept (what each one tests that the other does not)"),
+    })
+    .optional(),
 };
 
 const choiceOption = z.strictObject({

@@ -7,6 +7,7 @@ import { registerAdviceRoutes } from "./advice-routes.js";
 import { registerAttemptRoutes } from "./attempt-routes.js";
 import { registerCatalogRoutes } from "./catalog-routes.js";
 import { errorResponse, handleError, validationResponse } from "./errors.js";
+import { registerLearningRoutes } from "./learning-routes.js";
 import { nodeJsonBody } from "./node-json-body.js";
 import { LOOPBACK_HOSTS, requestGuard, securityHeaders } from "./security.js";
 import { registerWebApp } from "./static-files.js";
@@ -45,7 +46,10 @@ export function createApp(ctx: AppContext, options: AppOptions = {}) {
   app.get("/api/health", (c) => c.json({ status: "ok", version: options.version ?? "0.1.0" }));
   registerCatalogRoutes(app, ctx);
   registerAdviceRoutes(app, ctx);
-  if (options.exam) registerAttemptRoutes(app, options.exam);
+  if (options.exam) {
+    registerAttemptRoutes(app, options.exam);
+    registerLearningRoutes(app, options.exam);
+  }
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",
     info: {

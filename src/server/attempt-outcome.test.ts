@@ -6,9 +6,9 @@ import {
   loadQuestionBank,
   openExamContext,
 } from "../compose.js";
-import { correctAnswer } from "../core/bank/answer-key.js";
 import type { Question } from "../core/bank/question-types.js";
 import { certificationStatus, latestVersion } from "../core/catalog/catalog.js";
+import { keyIn, type ShownQuestion, wrongIn } from "../test/attempt-answers.js";
 import { content } from "../test/fixtures.js";
 import { createApp } from "./app.js";
 
@@ -42,14 +42,8 @@ const call = async (method: string, path: string, body?: unknown) => {
 };
 const start = (body: Json) => call("POST", "/api/attempts", body);
 const put = (id: string, qid: string, body: Json) => call("PUT", `/api/attempts/${id}/answers/${qid}`, body);
-const keyOf = (qid: string) => correctAnswer(bank.get(qid) as Question);
-function wrongAnswer(q: Question) {
-  if (q.type === "ordering") return { selected: [...q.items.map((i) => i.id)].reverse() };
-  if (q.type === "matching")
-    return { pairs: q.prompts.map((p) => [p.id, q.options.find((o) => o.id !== p.match)?.id]) };
-  const wrong = q.options.filter((o) => !o.correct).map((o) => o.id);
-  return { selected: wrong.slice(0, q.type === "multiple-response" ? q.select : 1) };
-}
+const keyOf = (shown: Json) => keyIn(shown as ShownQuestion, bank.get(shown.id) as Question);
+const wrongAnswer = (shown: Json) => wrongIn(shown as ShownQuestion, bank.get(shown.id) as Question);
 
 describe("practice scores the first complete answer (issue 7 item 13)", () => {
   it.each(EXAMS)(
@@ -66,10 +60,10 @@ describe("practice scores the first complete answer (issue 7 item 13)", () => {
           })
         ).body;
         const q = a.questions[0];
-        const first = await put(a.id, q.id, wrongAnswer(bank.get(q.id) as Question));
+        const first = await put(a.id, q.id, wrongAnswer(q));
         expect(first.body.correct).toBe(false);
         // Seeing the key and answering again does not earn the point.
-        const again = await put(a.id, q.id, keyOf(q.id));
+        const again = await put(a.id, q.id, keyOf(q));
         expect(again.status).toBe(409);
         expect(again.body.error.code).toBe("attempt.answer_locked");
         const clear = q.type === "matching" ? { pairs: [] } : { selected: [] };
@@ -94,18 +88,15 @@ describe("practice scores the first complete answer (issue 7 item 13)", () => {
   it("two racing complete answers: exactly one is scored", async () => {
     const a = (await start({ exam: "CLF-C02", mode: "practice", seed: "race", count: 2 })).body;
     const q = a.questions[0];
-    const replies = await Promise.all([
-      put(a.id, q.id, keyOf(q.id)),
-      put(a.id, q.id, wrongAnswer(bank.get(q.id) as Question)),
-    ]);
+    const replies = await Promise.all([put(a.id, q.id, keyOf(q)), put(a.id, q.id, wrongAnswer(q))]);
     expect(replies.map((r) => r.status).sort()).toEqual([200, 409]);
   });
 
   it("exam mode never locks: answers change until submission", async () => {
     const a = (await start({ exam: "CLF-C02", mode: "exam", seed: "nolock", count: 2 })).body;
     const q = a.questions[0];
-    expect((await put(a.id, q.id, wrongAnswer(bank.get(q.id) as Question))).status).toBe(200);
-    expect((await put(a.id, q.id, keyOf(q.id))).status).toBe(200);
+    expect((await put(a.id, q.id, wrongAnswer(q))).status).toBe(200);
+    expect((await put(a.id, q.id, keyOf(q))).status).toBe(200);
     expect((await call("POST", `/api/attempts/${a.id}/submit`)).body.correct).toBe(1);
   });
 });
@@ -122,7 +113,7 @@ describe("no verdict where none makes sense (issue 7 item 14)", () => {
       for (const f of forms) {
         const a = (await start({ exam: code, seed: `verdict-${f.mode}`, ...f })).body;
         const q = a.questions[0];
-        await put(a.id, q.id, keyOf(q.id));
+        await put(a.id, q.id, keyOf(q));
         const r = (await call("POST", `/api/attempts/${a.id}/submit`)).body;
         expect(r).toMatchObject({ passed: null, scaledScore: null, correct: 1 });
         expect(r.percent).toBe(Math.round(100 / a.questions.length));

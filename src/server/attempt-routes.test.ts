@@ -6,8 +6,8 @@ import {
   loadQuestionBank,
   openExamContext,
 } from "../compose.js";
-import { correctAnswer } from "../core/bank/answer-key.js";
 import type { Question } from "../core/bank/question-types.js";
+import { keyIn, type ShownQuestion, wrongIn } from "../test/attempt-answers.js";
 import { content } from "../test/fixtures.js";
 import { createApp } from "./app.js";
 
@@ -38,15 +38,10 @@ const call = async (method: string, path: string, body?: unknown) => {
   return { status: res.status, body: (await res.json()) as Json };
 };
 const start = (body: Json) => call("POST", "/api/attempts", body);
-const keyOf = (qid: string) => correctAnswer(bank.get(qid)!);
-/** A complete but wrong answer. */
-function wrongAnswer(q: Question) {
-  if (q.type === "ordering") return { selected: [...q.items.map((i) => i.id)].reverse() };
-  if (q.type === "matching")
-    return { pairs: q.prompts.map((p) => [p.id, q.options.find((o) => o.id !== p.match)!.id]) };
-  const wrong = q.options.filter((o) => !o.correct).map((o) => o.id);
-  return { selected: wrong.slice(0, q.type === "multiple-response" ? q.select : 1) };
-}
+/** The key of a question as the attempt shows it (in its opaque ids). */
+const keyOf = (shown: ShownQuestion) => keyIn(shown, bank.get(shown.id)!);
+/** A complete but wrong answer, in the attempt's opaque ids. */
+const wrongAnswer = (shown: ShownQuestion) => wrongIn(shown, bank.get(shown.id)!);
 
 describe("attempts over HTTP", () => {
   it("starts a full exam with the blueprint's count and time, domains within one of their share, and no key", async () => {
@@ -72,7 +67,7 @@ describe("attempts over HTTP", () => {
     const early = await call("GET", `/api/attempts/${a.id}/review`);
     expect(early.status).toBe(409);
     for (const q of a.questions)
-      expect((await call("PUT", `/api/attempts/${a.id}/answers/${q.id}`, keyOf(q.id))).body).toEqual({
+      expect((await call("PUT", `/api/attempts/${a.id}/answers/${q.id}`, keyOf(q))).body).toEqual({
         saved: true,
       });
     const report = await call("POST", `/api/attempts/${a.id}/submit`);
@@ -110,7 +105,7 @@ describe("attempts over HTTP", () => {
     const a = (await start({ exam: "SAA-C03", mode: "exam", seed: "domains" })).body;
     for (const q of a.questions)
       if (q.domain === "1" || q.domain === "3")
-        await call("PUT", `/api/attempts/${a.id}/answers/${q.id}`, keyOf(q.id));
+        await call("PUT", `/api/attempts/${a.id}/answers/${q.id}`, keyOf(q));
     const r = await call("POST", `/api/attempts/${a.id}/submit`);
     expect(r.body.domains.map((d: Json) => [d.id, d.rating])).toEqual([
       ["1", "meets"],
@@ -140,9 +135,9 @@ describe("attempts over HTTP", () => {
   it("past the end time, answers are refused and the attempt is submitted with what was saved", async () => {
     const a = (await start({ exam: "CLF-C02", mode: "exam", seed: "late", count: 4 })).body;
     const [q1, q2] = a.questions;
-    await call("PUT", `/api/attempts/${a.id}/answers/${q1.id}`, keyOf(q1.id));
+    await call("PUT", `/api/attempts/${a.id}/answers/${q1.id}`, keyOf(q1));
     clock = new Date(Date.parse(a.endsAt) + 1000);
-    const late = await call("PUT", `/api/attempts/${a.id}/answers/${q2.id}`, keyOf(q2.id));
+    const late = await call("PUT", `/api/attempts/${a.id}/answers/${q2.id}`, keyOf(q2));
     expect(late.status).toBe(409);
     expect(late.body.error.code).toBe("attempt.closed");
     const got = (await call("GET", `/api/attempts/${a.id}`)).body;
@@ -157,10 +152,10 @@ describe("attempts over HTTP", () => {
     const a = (await start({ exam: "AIF-C01", mode: "practice", seed: "prac", count: 3 })).body;
     expect(a.endsAt).toBeNull();
     const q = a.questions[0];
-    const r = await call("PUT", `/api/attempts/${a.id}/answers/${q.id}`, keyOf(q.id));
+    const r = await call("PUT", `/api/attempts/${a.id}/answers/${q.id}`, keyOf(q));
     expect(r.body.saved).toBe(true);
     expect(r.body.correct).toBe(true);
-    expect(r.body.correctOptions).toEqual(keyOf(q.id));
+    expect(r.body.correctOptions).toEqual(keyOf(q));
     expect(Object.keys(r.body.explanations).length).toBeGreaterThan(0);
   });
 
@@ -170,7 +165,7 @@ describe("attempts over HTTP", () => {
     expect(d.questions.every((q: Json) => q.domain === "4")).toBe(true);
     // Get two wrong on purpose, then drill the mistakes.
     for (const q of d.questions.slice(0, 2)) {
-      const r = await call("PUT", `/api/attempts/${d.id}/answers/${q.id}`, wrongAnswer(bank.get(q.id)!));
+      const r = await call("PUT", `/api/attempts/${d.id}/answers/${q.id}`, wrongAnswer(q));
       expect(r.body.correct).toBe(false);
     }
     // An incomplete answer gets no verdict yet (and no history entry).
@@ -188,9 +183,19 @@ describe("attempts over HTTP", () => {
     );
   });
 
-  it("a retake has the same questions freshly shuffled", async () => {
+  it("a retake has the same questions freshly shuffled, with new ids; an attempt in progress cannot be retaken", async () => {
     const a = (await start({ exam: "CLF-C02", mode: "exam", seed: "orig", count: 10 })).body;
+    for (const mode of ["exam", "practice", "drill"]) {
+      const early = await start({ exam: "CLF-C02", mode, retakeOf: a.id });
+      expect(early.status).toBe(409);
+      expect(early.body.error.code).toBe("attempt.retake_in_progress");
+    }
+    await call("POST", `/api/attempts/${a.id}/submit`);
     const b = (await start({ exam: "CLF-C02", mode: "exam", seed: "retake", retakeOf: a.id })).body;
+    const optionIds = (x: Json) =>
+      new Set(x.questions.flatMap((q: Json) => q.options.map((o: Json) => o.id)));
+    const shared = [...optionIds(a)].filter((id) => optionIds(b).has(id));
+    expect(shared).toEqual([]);
     expect(b.questions.map((q: Json) => q.id).sort()).toEqual(a.questions.map((q: Json) => q.id).sort());
     expect(b.retakeOf).toBe(a.id);
   });
@@ -233,9 +238,19 @@ describe("attempts over HTTP", () => {
 
   it("rejects bad input with clear 4xx errors", async () => {
     expect((await start({ exam: "NOPE-C01", mode: "exam" })).status).toBe(404);
-    const noBank = await start({ exam: "ANS-C01", mode: "exam" });
+    // An active exam without a bank: a server whose bank holds CLF-C02 questions only.
+    const onlyClf = await openExamContext(ctx, {
+      databaseUrl: ":memory:",
+      questions: [...bank.values()].filter((q) => q.exam === "CLF-C02"),
+    });
+    const noBank = await createApp(ctx, { exam: onlyClf }).request("/api/attempts", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ exam: "ANS-C01", mode: "exam" }),
+    });
     expect(noBank.status).toBe(422);
-    expect(noBank.body.error.code).toBe("exam.no_questions");
+    expect(((await noBank.json()) as Json).error.code).toBe("exam.no_questions");
+    await onlyClf.close();
     expect((await start({ exam: "CLF-C02", mode: "speedrun" })).body.error.field).toBe("mode");
     expect((await start({ exam: "CLF-C02", mode: "drill", domains: ["9"] })).body.error).toMatchObject({
       code: "attempt.invalid_input",

@@ -10,7 +10,10 @@ const json = <T>(schema: T, description: string) => ({
 const errors = {
   400: json(errorSchema, "Invalid input"),
   404: json(errorSchema, "Unknown attempt, exam or question"),
-  409: json(errorSchema, "attempt.closed, attempt.answer_locked or attempt.not_submitted"),
+  409: json(
+    errorSchema,
+    "attempt.closed, attempt.answer_locked, attempt.not_submitted, attempt.retake_in_progress or attempt.questions_in_open_exam",
+  ),
 };
 const id = z.string().min(1).max(64);
 const optionId = z.string().min(1).max(64);
@@ -23,21 +26,25 @@ const startBody = z
     count: z.number().int().min(1).max(200).optional(),
     domains: z.array(z.string().max(8)).max(10).optional(),
     services: z.array(z.string().max(64)).max(50).optional(),
-    retakeOf: id
-      .optional()
-      .openapi({ description: "an earlier attempt's id: the same questions again, freshly shuffled" }),
+    retakeOf: id.optional().openapi({
+      description:
+        "an earlier, submitted attempt's id: the same questions again, freshly shuffled, with new ids (409 attempt.retake_in_progress while it runs)",
+    }),
     mistakes: z.boolean().optional().openapi({ description: "drill the questions last answered wrong" }),
   })
   .openapi("StartAttempt");
 
+const opaqueId = z.string().openapi({
+  description: "opaque, new in every attempt: says nothing about the key, the file order or the bank's ids",
+});
 const questionView = z.object({
-  id: z.string(),
+  id: z.string().openapi({ description: "the question bank's id" }),
   type: z.enum(["multiple-choice", "multiple-response", "ordering", "matching"]),
   domain: z.string(),
   stem: z.string(),
-  options: z.array(z.object({ id: z.string(), text: z.string() })),
+  options: z.array(z.object({ id: opaqueId, text: z.string() })),
   select: z.number().optional(),
-  prompts: z.array(z.object({ id: z.string(), text: z.string() })).optional(),
+  prompts: z.array(z.object({ id: opaqueId, text: z.string() })).optional(),
 });
 
 const attemptView = z
@@ -187,6 +194,12 @@ export function registerAttemptRoutes(app: OpenAPIHono, exam: ExamContext) {
             correct: z.boolean().optional(),
             correctOptions: z.unknown().optional(),
             explanations: z.record(z.string(), z.string()).optional(),
+            withheld: z
+              .object({ code: z.literal("exam.in_progress"), attempt: z.string(), message: z.string() })
+              .optional()
+              .openapi({
+                description: "practice feedback held back: the question is in an exam still in progress",
+              }),
           }),
           "Saved (durably, before this reply)",
         ),

@@ -13,6 +13,10 @@ export const WEB_ROUTES = [
   "/attempts/:id/report",
   "/attempts/:id/review",
   "/history",
+  "/progress",
+  "/progress/:exam",
+  "/plans/new",
+  "/plans/:id",
 ] as const;
 
 const patterns = WEB_ROUTES.map(

@@ -33,6 +33,7 @@ function attempt(id: string, over: Partial<Attempt> = {}): Attempt {
     mode: "exam",
     status: "in-progress",
     seed: "s",
+    idKey: `key-${id}`,
     startedAt: "2026-11-26T10:00:00.000Z",
     endsAt: "2026-11-26T11:30:00.000Z",
     submittedAt: null,
@@ -84,6 +85,23 @@ describe.each(dialects)("attempt repository on %s", (name, url) => {
     expect(await repo.get("a1")).toEqual(a);
     expect(await repo.find("missing")).toBeUndefined();
     await expect(repo.get("missing")).rejects.toMatchObject({ code: "attempt.not_found" });
+  });
+
+  test("keeps each attempt's id key, and lists the questions of exams still running", async () => {
+    await repo.create(attempt("k1", { learner: "kim", questionIds: ["q1", "q2"] }));
+    await repo.create(attempt("k2", { learner: "kim", mode: "practice", endsAt: null, questionIds: ["q3"] }));
+    await repo.create(
+      attempt("k3", { learner: "kim", questionIds: ["q4"], endsAt: "2026-11-26T10:30:00.000Z" }),
+    );
+    await repo.create(attempt("k4", { learner: "lee", questionIds: ["q5"] }));
+    expect((await repo.findOpenState("k1"))?.idKey).toBe("key-k1");
+    const open = await repo.openExamQuestions("kim", "2026-11-26T10:45:00.000Z");
+    expect([...open]).toEqual([
+      ["q1", "k1"],
+      ["q2", "k1"],
+    ]);
+    await repo.submit(await repo.get("k1"), report, "2026-11-26T10:50:00.000Z", []);
+    expect((await repo.openExamQuestions("kim", "2026-11-26T10:51:00.000Z")).size).toBe(0);
   });
 
   test("saves, replaces and flags answers, keeping the other field", async () => {

@@ -14,6 +14,7 @@ function toRow(a: Attempt): AttemptsTable {
     mode: a.mode,
     status: a.status,
     seed: a.seed,
+    id_key: a.idKey,
     started_at: a.startedAt,
     ends_at: a.endsAt,
     submitted_at: a.submittedAt,
@@ -26,6 +27,9 @@ function toRow(a: Attempt): AttemptsTable {
   };
 }
 
+// Attempts stored before opaque ids had no key: theirs derives from what the row holds (they predate the rule).
+const idKeyOf = (r: Pick<AttemptsTable, "id" | "seed" | "id_key">) => r.id_key ?? `legacy:${r.id}:${r.seed}`;
+
 function fromRow(r: AttemptsTable): Attempt {
   return {
     id: r.id,
@@ -34,6 +38,7 @@ function fromRow(r: AttemptsTable): Attempt {
     mode: r.mode as ExamMode,
     status: r.status as Attempt["status"],
     seed: r.seed,
+    idKey: idKeyOf(r),
     startedAt: r.started_at,
     endsAt: r.ends_at,
     submittedAt: r.submitted_at,
@@ -76,6 +81,9 @@ export interface HistoryEntry {
   exam: string;
   correct: boolean;
   at: string;
+  /** The attempt and its mode: with them the answer is also logged as evidence (answer_log), once per attempt. */
+  attemptId?: string | undefined;
+  mode?: ExamMode | undefined;
 }
 
 /** Attempts, answers and per-question history; the same behaviour on SQLite and PostgreSQL. */
@@ -108,7 +116,8 @@ export class AttemptRepository {
   async findOpenState(
     id: string,
   ): Promise<
-    Pick<Attempt, "id" | "learner" | "exam" | "mode" | "status" | "endsAt" | "questionIds"> | undefined
+    | Pick<Attempt, "id" | "learner" | "exam" | "mode" | "status" | "endsAt" | "questionIds" | "idKey">
+    | undefined
   > {
     const {
       rows: [r],
@@ -117,7 +126,7 @@ export class AttemptRepository {
       (p) =>
         this.db
           .selectFrom("attempts")
-          .select(["id", "learner", "exam", "mode", "status", "ends_at", "question_ids"])
+          .select(["id", "learner", "exam", "mode", "status", "ends_at", "question_ids", "seed", "id_key"])
           .where("id", "=", p("id")),
       { id },
     );
@@ -130,7 +139,26 @@ export class AttemptRepository {
       status: r.status as Attempt["status"],
       endsAt: r.ends_at,
       questionIds: JSON.parse(r.question_ids),
+      idKey: idKeyOf(r),
     };
+  }
+
+  /**
+   * Questions of the learner's exam-mode attempts still running at `now` (no route may show their keys),
+   * with the attempt each belongs to.
+   */
+  async openExamQuestions(learner: string, now: string): Promise<Map<string, string>> {
+    const rows = await this.db
+      .selectFrom("attempts")
+      .select(["id", "question_ids"])
+      .where("learner", "=", learner)
+      .where("mode", "=", "exam")
+      .where("status", "=", "in-progress")
+      .where((w) => w.or([w("ends_at", "is", null), w("ends_at", ">", now)]))
+      .execute();
+    const out = new Map<string, string>();
+    for (const r of rows) for (const q of JSON.parse(r.question_ids) as string[]) out.set(q, r.id);
+    return out;
   }
 
   /** Newest first. */
@@ -282,8 +310,9 @@ export class AttemptRepository {
         .executeTakeFirst();
       if (!changed) return false;
       // One statement per 100 questions instead of one per question.
-      for (let i = 0; i < history.length; i += 100)
-        await recordHistory(trx, attempt.learner, history.slice(i, i + 100));
+      const logged = history.map((h) => ({ attemptId: attempt.id, mode: attempt.mode, ...h }));
+      for (let i = 0; i < logged.length; i += 100)
+        await recordHistory(trx, attempt.learner, logged.slice(i, i + 100));
       return true;
     });
   }
@@ -319,9 +348,26 @@ export class AttemptRepository {
   }
 }
 
-/** Upserts history rows (distinct questions) in one statement. */
+/** Upserts history rows (distinct questions) in one statement, and logs each scored answer once per attempt. */
 async function recordHistory(db: Kysely<Database>, learner: string, entries: HistoryEntry[]): Promise<void> {
   if (entries.length === 0) return;
+  const logged = entries.filter((h) => h.attemptId && h.mode);
+  if (logged.length > 0)
+    await db
+      .insertInto("answer_log")
+      .values(
+        logged.map((h) => ({
+          attempt_id: h.attemptId as string,
+          question_id: h.questionId,
+          learner,
+          exam: h.exam,
+          mode: h.mode as string,
+          correct: h.correct ? 1 : 0,
+          answered_at: h.at,
+        })),
+      )
+      .onConflict((oc) => oc.columns(["attempt_id", "question_id"]).doNothing())
+      .execute();
   await db
     .insertInto("question_history")
     .values(

@@ -63,8 +63,55 @@ const migrations: Record<string, Migration> = {
       void sql;
     },
   },
+  "2026-11-30-020-learning": {
+    async up(db: Kysely<unknown>) {
+      // One row per scored answer (the first complete answer of a question in an attempt): the evidence
+      // behind readiness and spaced repetition. An attempt scores a question once.
+      await db.schema
+        .createTable("answer_log")
+        .addColumn("attempt_id", "varchar(64)", (c) => c.notNull())
+        .addColumn("question_id", "varchar(128)", (c) => c.notNull())
+        .addColumn("learner", "varchar(128)", (c) => c.notNull())
+        .addColumn("exam", "varchar(16)", (c) => c.notNull())
+        .addColumn("mode", "varchar(16)", (c) => c.notNull())
+        .addColumn("correct", "integer", (c) => c.notNull())
+        .addColumn("answered_at", "varchar(32)", (c) => c.notNull())
+        .addPrimaryKeyConstraint("answer_log_pk", ["attempt_id", "question_id"])
+        .execute();
+      await db.schema
+        .createIndex("answer_log_learner_exam")
+        .on("answer_log")
+        .columns(["learner", "exam", "answered_at"])
+        .execute();
+      await db.schema
+        .createTable("plans")
+        .addColumn("id", "varchar(64)", (c) => c.primaryKey())
+        .addColumn("learner", "varchar(128)", (c) => c.notNull())
+        .addColumn("exams", "varchar(200)", (c) => c.notNull())
+        .addColumn("target_date", "varchar(10)", (c) => c.notNull())
+        .addColumn("request", "text", (c) => c.notNull())
+        .addColumn("plan", "text", (c) => c.notNull())
+        .addColumn("version", "integer", (c) => c.notNull())
+        .addColumn("created_at", "varchar(32)", (c) => c.notNull())
+        .addColumn("updated_at", "varchar(32)", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("plans_learner").on("plans").columns(["learner", "created_at"]).execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable("plans").execute();
+      await db.schema.dropTable("answer_log").execute();
+    },
+  },
+  "2026-11-30-001-attempt-id-key": {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable("attempts").addColumn("id_key", "varchar(64)").execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable("attempts").dropColumn("id_key").execute();
+    },
+  },
   // Practice and drills score the first complete answer: once feedback is given the answer is locked.
-  "2026-11-30-002-answer-lock": {
+  "2026-11-30-030-answer-lock": {
     async up(db: Kysely<unknown>) {
       await db.schema
         .alterTable("answers")

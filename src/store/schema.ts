@@ -8,6 +8,8 @@ export interface AttemptsTable {
   mode: string;
   status: string;
   seed: string;
+  /** The key of the attempt's opaque ids; null for attempts made before opaque ids existed. */
+  id_key: string | null;
   started_at: string;
   ends_at: string | null;
   submitted_at: string | null;
@@ -40,7 +42,31 @@ export interface QuestionHistoryTable {
   last_answered_at: string;
 }
 
+export interface AnswerLogTable {
+  attempt_id: string;
+  question_id: string;
+  learner: string;
+  exam: string;
+  mode: string;
+  correct: number;
+  answered_at: string;
+}
+
+export interface PlansTable {
+  id: string;
+  learner: string;
+  exams: string;
+  target_date: string;
+  request: string;
+  plan: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
+  answer_log: AnswerLogTable;
+  plans: PlansTable;
   attempts: AttemptsTable;
   answers: AnswersTable;
   question_history: QuestionHistoryTable;

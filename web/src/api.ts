@@ -9,6 +9,7 @@ import type {
   Review,
   StartInput,
 } from "./exam/exam-types.js";
+import type { Plan, PlanRequest, PlanSummary, Readiness, Reviews } from "./learning/learning-types.js";
 
 export type { Advice, CertificationDetail, CertificationSummary };
 
@@ -28,6 +29,11 @@ export class ApiError extends Error {
     readonly details: Record<string, unknown> = {},
   ) {
     super(message);
+  }
+
+  /** The input field a 400 names, when it names one. */
+  get field(): string | undefined {
+    return typeof this.details.field === "string" ? this.details.field : undefined;
   }
 
   /** Suggested names (e.g. "SAA-C03 (Solutions Architect – Associate)"), when the server gave some. */
@@ -82,4 +88,14 @@ export const api = {
     request<Report>(`/api/attempts/${encodeURIComponent(id)}/submit`, { method: "POST" }),
   review: (id: string) => request<Review>(`/api/attempts/${encodeURIComponent(id)}/review`),
   history: () => request<{ attempts: HistoryItem[] }>("/api/attempts"),
+  // Learning loop (src/server/learning-routes.ts).
+  readiness: (exam: string) => request<Readiness>(`/api/readiness/${encodeURIComponent(exam)}`),
+  reviews: (exam: string) => request<Reviews>(`/api/reviews?exam=${encodeURIComponent(exam)}`),
+  plans: () => request<{ plans: PlanSummary[] }>("/api/plans"),
+  plan: (id: string) => request<Plan>(`/api/plans/${encodeURIComponent(id)}`),
+  createPlan: (input: PlanRequest) =>
+    request<Plan>("/api/plans", { method: "POST", body: JSON.stringify(input) }),
 };
+
+/** Where a plan's iCalendar file downloads from. */
+export const planCalendarUrl = (id: string) => `/api/plans/${encodeURIComponent(id)}/calendar.ics`;

@@ -22,6 +22,15 @@ const ExamReportPage = lazy(() =>
 const ExamReviewPage = lazy(() =>
   import("./pages/exam-review-page.js").then((m) => ({ default: m.ExamReviewPage })),
 );
+// The learning loop (charts included) loads only when a learner opens progress or a plan.
+const ProgressIndexPage = lazy(() =>
+  import("./pages/progress-index-page.js").then((m) => ({ default: m.ProgressIndexPage })),
+);
+const ProgressPage = lazy(() =>
+  import("./pages/progress-page.js").then((m) => ({ default: m.ProgressPage })),
+);
+const PlanNewPage = lazy(() => import("./pages/plan-new-page.js").then((m) => ({ default: m.PlanNewPage })));
+const PlanPage = lazy(() => import("./pages/plan-page.js").then((m) => ({ default: m.PlanPage })));
 const HistoryPage = lazy(() => import("./pages/history-page.js").then((m) => ({ default: m.HistoryPage })));
 
 export function App() {
@@ -60,6 +69,9 @@ export function App() {
                 <NavLink to="/exams">Practice exams</NavLink>
               </li>
               <li>
+                <NavLink to="/progress">Progress</NavLink>
+              </li>
+              <li>
                 <NavLink to="/history">History</NavLink>
               </li>
             </ul>
@@ -79,6 +91,10 @@ export function App() {
             <Route path="/attempts/:id/report" element={<ExamReportPage />} />
             <Route path="/attempts/:id/review" element={<ExamReviewPage />} />
             <Route path="/history" element={<HistoryPage />} />
+            <Route path="/progress" element={<ProgressIndexPage />} />
+            <Route path="/progress/:exam" element={<ProgressPage />} />
+            <Route path="/plans/new" element={<PlanNewPage />} />
+            <Route path="/plans/:id" element={<PlanPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Suspense>

@@ -7,6 +7,7 @@ import { cliContext } from "../cli-context.js";
 import { EXIT_PROBLEMS, UsageError } from "../run-action.js";
 import { terminalSafe } from "../safe-text.js";
 import { printJson, style, table } from "../terminal.js";
+import { REALISM_HEADER, realismMarkdown, realismNotes, realismRows } from "./realism-text.js";
 
 async function analyse(path: string | undefined) {
   const root = path ? resolve(path) : join(contentRoot(), "questions");
@@ -18,11 +19,17 @@ async function analyse(path: string | undefined) {
   const ctx = await cliContext();
   const load = loadQuestionFiles(files);
   const emphasis = Object.fromEntries(Object.entries(ctx.rules.exams).map(([slug, r]) => [slug, r.services]));
-  const lint = lintBank(load.questions, ctx.catalog, ctx.today(), emphasis);
+  const lint = lintBank(load.questions, ctx.catalog, ctx.today(), { emphasis });
   const problems = [...found, ...load.problems, ...lint.problems].sort(
     (a, b) => a.file.localeCompare(b.file) || a.line - b.line,
   );
-  return { files, questions: load.questions.length, problems, summaries: lint.summaries };
+  return {
+    files,
+    questions: load.questions.length,
+    problems,
+    warnings: lint.warnings,
+    summaries: lint.summaries,
+  };
 }
 
 function summaryTable(s: ExamSummary): string {
@@ -38,6 +45,16 @@ function summaryTable(s: ExamSummary): string {
   return table(["Domain", "Name", "Weight", "Questions", "Per form", "Two forms", ""], rows);
 }
 
+function printRealism(s: ExamSummary): void {
+  if (!s.realism) return;
+  const rows = realismRows(s.realism).map((r) => {
+    const verdict = r[5] === "FAIL" ? style.red("FAIL") : r[5] === "ok" ? style.green("ok") : (r[5] ?? "");
+    return [...r.slice(0, 5), verdict];
+  });
+  console.log(`\n${table(REALISM_HEADER, rows)}`);
+  for (const n of realismNotes(s.realism)) console.log(n);
+}
+
 function typeMix(s: ExamSummary): string {
   return Object.entries(s.types)
     .map(([t, n]) => `${t} ${n} (${Math.round((100 * n) / s.count)}%)`)
@@ -47,27 +64,42 @@ function typeMix(s: ExamSummary): string {
 export async function bankLintCommand(path: string | undefined, opts: { json?: boolean }) {
   const r = await analyse(path);
   if (opts.json) {
-    printJson({ files: r.files.length, questions: r.questions, problems: r.problems, exams: r.summaries });
+    printJson({
+      files: r.files.length,
+      questions: r.questions,
+      problems: r.problems,
+      warnings: r.warnings,
+      exams: r.summaries,
+    });
     return r.problems.length > 0 ? EXIT_PROBLEMS : 0;
   }
+  for (const p of r.warnings) console.log(style.yellow(`${terminalSafe(formatProblem(p))} (warning)`));
   for (const p of r.problems) console.log(terminalSafe(formatProblem(p)));
   for (const s of r.summaries) {
     console.log(
       `\n${style.bold(s.exam)}: ${s.count} questions (${s.reviewed} independently reviewed); a full form has ${s.fullFormSize}`,
     );
     console.log(summaryTable(s));
+    printRealism(s);
   }
   const verdict =
     r.problems.length === 0
       ? style.green("no problems")
       : style.red(`${r.problems.length} problem${r.problems.length === 1 ? "" : "s"}`);
-  console.log(`\n${r.questions} questions in ${r.files.length} files: ${verdict}.`);
+  const warned = r.warnings.length
+    ? ` ${r.warnings.length} warning${r.warnings.length === 1 ? "" : "s"} (realism cues worth a look).`
+    : "";
+  console.log(`\n${r.questions} questions in ${r.files.length} files: ${verdict}.${warned}`);
   return r.problems.length > 0 ? EXIT_PROBLEMS : 0;
 }
 
-export async function bankStatsCommand(path: string | undefined, opts: { json?: boolean }) {
+export async function bankStatsCommand(
+  path: string | undefined,
+  opts: { json?: boolean; markdown?: boolean },
+) {
   const r = await analyse(path);
   if (opts.json) return printJson({ exams: r.summaries });
+  if (opts.markdown) return void process.stdout.write(realismMarkdown(r.summaries));
   for (const s of r.summaries) {
     console.log(`\n${style.bold(s.exam)}: ${s.count} questions, ${s.reviewed} reviewed`);
     console.log(summaryTable(s));
@@ -78,6 +110,7 @@ export async function bankStatsCommand(path: string | undefined, opts: { json?: 
         `Services the exam emphasises that the bank covers: ${covered.length} of ${covered.length + missing.length}${missing.length ? ` (missing: ${missing.join(", ")})` : ""}`,
       );
     }
+    printRealism(s);
   }
   if (r.problems.length > 0)
     console.log(style.yellow(`\n${r.problems.length} lint problem(s): run certpath bank lint.`));

@@ -43,7 +43,7 @@ export function clock(seconds: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${ss}` : `${m}:${ss}`;
 }
 
-const MODE_NAMES = { exam: "Exam", practice: "Practice", drill: "Drill" } as const;
+const MODE_NAMES = { exam: "Exam", practice: "Practice", drill: "Drill", review: "Review" } as const;
 const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 /** Text is easier to read at a measure well under a wide terminal's width. */
 const MAX_TEXT_WIDTH = 100;
@@ -225,6 +225,7 @@ export function renderFeedback(
   p: Paint,
 ): string[] {
   const out: string[] = [];
+  if ("withheld" in fb) return wrapLines(`Saved. ${fb.withheld.message}`, width, " ", " ").map(p.yellow);
   const number = (id: string) => q.options.findIndex((o) => o.id === id) + 1;
   let keyText = "";
   if (q.type === "matching") {

@@ -69,7 +69,7 @@ export function runExamSession(
       saves = saves.then(async () => {
         try {
           const r = await exams.answer(attempt.id, e.questionId, e.input);
-          if ("correct" in r) {
+          if ("correct" in r || "withheld" in r) {
             state.feedback.set(e.questionId, r);
             state.locked.add(e.questionId);
             state.follow = "feedback";

@@ -4,7 +4,10 @@ import type { QuestionView } from "../../core/exam/attempt.js";
 
 export type AttemptView = Awaited<ReturnType<ExamService["get"]>>;
 export type AnswerResult = Awaited<ReturnType<ExamService["answer"]>>;
-export type Feedback = Extract<AnswerResult, { correct: boolean }>;
+/** Practice feedback, or a note that it is withheld (the question is in an exam still in progress). */
+export type Feedback =
+  | Extract<AnswerResult, { correct: boolean }>
+  | Extract<AnswerResult, { withheld: unknown }>;
 
 /** What the learner has on one question, as saved (or being saved). */
 export interface LocalAnswer {

@@ -8,7 +8,12 @@ export type ReviewView = Awaited<ReturnType<ExamService["review"]>>;
 type ReviewQuestion = ReviewView["questions"][number];
 
 const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-const MODE_NAMES = { exam: "exam mode", practice: "practice", drill: "drill" } as const;
+const MODE_NAMES = {
+  exam: "exam mode",
+  practice: "practice",
+  drill: "drill",
+  review: "spaced review",
+} as const;
 
 /** The score report: the verdict (or why there is none), a bar per domain, and how the score is estimated. */
 export function reportLines(r: ScoreReportView, p: Paint, width = 80): string[] {
@@ -94,8 +99,19 @@ export function reviewQuestionLines(
   ];
   out.push(...wrapLines(plainText(q.stem), w, "  "));
   out.push("");
+  if (q.correctOptions === null) {
+    q.options.forEach((o, i) => {
+      out.push(...wrapLines(plainText(o.text), w, "      ", `  ${String(i + 1).padStart(2)}. `));
+    });
+    out.push(
+      "",
+      ...wrapLines("Key withheld: this question is in an exam you have in progress.", w, "  ").map(p.yellow),
+    );
+    return out;
+  }
+  const correctOptions = q.correctOptions;
   const selected = new Set(q.answer?.selected ?? []);
-  const key = new Set(q.correctOptions.selected ?? []);
+  const key = new Set(correctOptions.selected ?? []);
   if (q.type === "multiple-choice" || q.type === "multiple-response") {
     q.options.forEach((o, i) => {
       const tags = [selected.has(o.id) ? "your answer" : "", key.has(o.id) ? "correct" : ""]
@@ -112,7 +128,7 @@ export function reviewQuestionLines(
       out.push(...wrapLines(plainText(o.text), w, "      ", `  ${String(i + 1).padStart(2)}. `));
     });
     out.push("", "  Correct order:");
-    (q.correctOptions.selected ?? []).forEach((id, i) => {
+    (correctOptions.selected ?? []).forEach((id, i) => {
       const o = q.options.find((x) => x.id === id);
       out.push(
         ...wrapLines(
@@ -126,7 +142,7 @@ export function reviewQuestionLines(
     });
   } else {
     const mine = new Map(q.answer?.pairs ?? []);
-    const right = new Map(q.correctOptions.pairs ?? []);
+    const right = new Map(correctOptions.pairs ?? []);
     (q.prompts ?? []).forEach((pr, i) => {
       const want = right.get(pr.id);
       const got = mine.get(pr.id);
@@ -142,7 +158,7 @@ export function reviewQuestionLines(
     });
   }
   if (q.type !== "matching") {
-    const keyLabel = (q.correctOptions.selected ?? [])
+    const keyLabel = (correctOptions.selected ?? [])
       .map((id) => numberOf(q, id))
       .join(q.type === "ordering" ? " → " : ", ");
     out.push(

@@ -2,19 +2,45 @@ import { findCertification } from "../catalog/catalog.js";
 import type { Catalog } from "../catalog/catalog-types.js";
 import type { IsoDate } from "../dates.js";
 import { blueprintFor, largestRemainder } from "../exam/blueprint.js";
+import { examRealism, type RealismFigures } from "./bank-realism.js";
 import type { Question } from "./question-types.js";
+import { unsafeFields } from "./text-safety.js";
 
 /** A question with its location, for file:line messages. */
 export interface LocatedQuestion {
   question: Question;
   file: string;
   line: number;
+  /** The line of a field inside the question (e.g. ["options", 2, "text"]), when the source is known. */
+  lineOf?: (path: readonly (string | number)[]) => number;
 }
 
+/** A lint finding at file:line; `line` 0 means the whole file or folder (an exam-level finding). */
 export interface LintProblem {
   file: string;
   line: number;
   message: string;
+}
+
+export interface LintOptions {
+  /** Services each certification emphasises (advisor data), for the coverage figure. */
+  emphasis?: Record<string, string[]>;
+  /**
+   * Run the realism checks (length and echo strategies, stem length, same-question pairs) and flag raw HTML;
+   * default true. Without them (the build's check) only structure and dangerous text are refused.
+   */
+  realism?: boolean;
+}
+
+/** The folder (or file) all of an exam's questions come from, for exam-level findings. */
+function commonPath(files: readonly string[]): string {
+  const parts = files.map((f) => f.split("/"));
+  const first = parts[0] ?? [];
+  let n = 0;
+  while (n < first.length - 1 && parts.every((p) => p[n] === first[n])) n++;
+  return files.length === 1 || new Set(files).size === 1
+    ? (files[0] ?? "")
+    : first.slice(0, n).join("/") || ".";
 }
 
 export interface DomainCoverage {
@@ -37,43 +63,25 @@ export interface ExamSummary {
   types: Record<string, number>;
   /** Services the exam emphasises (advisor data) and whether the bank tags any question with each. */
   serviceCoverage?: { covered: string[]; missing: string[] };
+  /** What a test-wise candidate could score without knowledge, stem length, same-question pairs. */
+  realism?: RealismFigures;
 }
 
 const WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5 };
-/** Similarity above which two stems of one exam count as near-duplicates. */
-export const NEAR_DUPLICATE_THRESHOLD = 0.6;
 
-function shingles(text: string): Set<string> {
-  const words = text
-    .toLowerCase()
-    .replace(/[^a-z0-9 ]+/g, " ")
-    .split(/\s+/)
-    .filter((w) => w.length > 2);
-  const out = new Set<string>();
-  for (let i = 0; i + 2 < words.length; i++) out.add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
-  return out;
-}
-
-function jaccard(x: ReadonlySet<string>, y: ReadonlySet<string>): number {
-  if (x.size === 0 || y.size === 0) return 0;
-  let inter = 0;
-  for (const s of x) if (y.has(s)) inter++;
-  return inter / (x.size + y.size - inter);
-}
-
-/** Jaccard similarity of word 3-grams: 1 for the same text, near 0 for unrelated stems. */
-export function stemSimilarity(a: string, b: string): number {
-  return jaccard(shingles(a), shingles(b));
-}
-
-/** Content rules over a whole bank: structure, blueprint fit, unique ids, near-duplicate stems, known services. */
+/**
+ * Content rules over a whole bank: structure, safe text, blueprint fit, unique ids, known services, and the
+ * realism checks (errors in `problems`, per-question cues in `warnings`).
+ */
 export function lintBank(
   located: readonly LocatedQuestion[],
   catalog: Catalog,
   on: IsoDate,
-  emphasis: Record<string, string[]> = {},
-): { problems: LintProblem[]; summaries: ExamSummary[] } {
+  options: LintOptions = {},
+): { problems: LintProblem[]; warnings: LintProblem[]; summaries: ExamSummary[] } {
+  const { emphasis = {}, realism = true } = options;
   const problems: LintProblem[] = [];
+  const warnings: LintProblem[] = [];
   const services = new Set(catalog.services.map((s) => s.slug));
   const ids = new Map<string, LocatedQuestion>();
   const byExam = new Map<string, LocatedQuestion[]>();
@@ -89,6 +97,9 @@ export function lintBank(
     byExam.set(q.exam, list);
     for (const s of q.services)
       if (!services.has(s)) at(`unknown service "${s}" (see content/services.yaml)`);
+    for (const u of unsafeFields(q))
+      if (realism || u.kind === "danger")
+        problems.push({ file, line: lq.lineOf?.(u.path) ?? line, message: `${q.id}: ${u.message}` });
 
     if (q.type === "multiple-choice" || q.type === "multiple-response") {
       const optionIds = q.options.map((o) => o.id);
@@ -153,21 +164,24 @@ export function lintBank(
           message: `${q.id}: ${bp.exam} does not use ${q.type} questions (${allowed.join(", ")})`,
         });
     }
-    // Near-duplicates: compare every pair of stems of one exam.
-    const sh = list.map((lq) => shingles(lq.question.stem));
-    for (let i = 0; i < list.length; i++)
-      for (let j = i + 1; j < list.length; j++) {
-        const sim = jaccard(sh[i] as Set<string>, sh[j] as Set<string>);
-        if (sim >= NEAR_DUPLICATE_THRESHOLD) {
-          const a = list[i] as LocatedQuestion;
-          const b = list[j] as LocatedQuestion;
-          problems.push({
-            file: b.file,
-            line: b.line,
-            message: `${b.question.id}: stem is a near-duplicate of ${a.question.id} (${a.file}:${a.line}, similarity ${sim.toFixed(2)})`,
-          });
-        }
+    let figures: RealismFigures | undefined;
+    if (realism) {
+      const r = examRealism(
+        list.map((lq) => lq.question),
+        match.certification.level,
+      );
+      figures = r.figures;
+      const folder = commonPath(list.map((lq) => lq.file));
+      for (const f of r.findings) {
+        const lq = f.index === undefined ? undefined : list[f.index];
+        const to = f.severity === "error" ? problems : warnings;
+        to.push(
+          lq
+            ? { file: lq.file, line: lq.line, message: `${lq.question.id}: ${f.message}` }
+            : { file: folder, line: 0, message: `${exam}: ${f.message}` },
+        );
       }
+    }
     const perForm = largestRemainder(bp.questionCount, bp.domains);
     const types: Record<string, number> = {};
     for (const lq of list) types[lq.question.type] = (types[lq.question.type] ?? 0) + 1;
@@ -191,6 +205,7 @@ export function lintBank(
       }),
       types,
     };
+    if (figures) summary.realism = figures;
     if (emphasised.length > 0)
       summary.serviceCoverage = {
         covered: emphasised.filter((s) => tagged.has(s)),
@@ -198,6 +213,6 @@ export function lintBank(
       };
     summaries.push(summary);
   }
-  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-  return { problems, summaries };
+  const order = (a: LintProblem, b: LintProblem) => a.file.localeCompare(b.file) || a.line - b.line;
+  return { problems: problems.sort(order), warnings: warnings.sort(order), summaries };
 }

@@ -12,6 +12,8 @@ interface QuestionBase {
   references: string[];
   verifiedOn: string;
   reviewedOn?: string | undefined;
+  /** A deliberate variant of another question of the exam that asks something alike, and why both are kept. */
+  variantOf?: { id: string; reason: string } | undefined;
 }
 
 export interface ChoiceOption {

@@ -37,6 +37,8 @@ export interface Domain {
   id: string;
   name: string;
   weight: number;
+  /** The exam guide's task statements for this domain, where the catalog has them. */
+  tasks?: string[] | undefined;
 }
 
 export interface ExamVersion {

@@ -1,11 +1,13 @@
 import { answerProblem, correctAnswer, isCorrect } from "../bank/answer-key.js";
 import type { Answer, Question } from "../bank/question-types.js";
 import { ConflictError, ValidationError } from "../errors.js";
+import { answerToOpaque, type IdKind, opaqueKeys, type QuestionIds } from "./attempt-ids.js";
 import type { Blueprint } from "./blueprint.js";
 import type { Form } from "./form-assembly.js";
 import type { ScoreReport } from "./scoring.js";
 
-export const EXAM_MODES = ["exam", "practice", "drill"] as const;
+/** `review` is a drill of the questions due for spaced review (the learning loop). */
+export const EXAM_MODES = ["exam", "practice", "drill", "review"] as const;
 export type ExamMode = (typeof EXAM_MODES)[number];
 
 /** One sitting of a practice exam, as stored. Instants are ISO strings from the server's clock. */
@@ -16,6 +18,8 @@ export interface Attempt {
   mode: ExamMode;
   status: "in-progress" | "submitted";
   seed: string;
+  /** Secret key of the attempt's opaque option, item and prompt ids (never sent to a client). */
+  idKey: string;
   startedAt: string;
   endsAt: string | null;
   submittedAt: string | null;
@@ -43,6 +47,7 @@ export function startAttempt(input: {
   form: Form;
   mode: ExamMode;
   seed: string;
+  idKey: string;
   now: Date;
   retakeOf?: string | undefined;
 }): Attempt {
@@ -62,6 +67,7 @@ export function startAttempt(input: {
     mode,
     status: "in-progress",
     seed: input.seed,
+    idKey: input.idKey,
     startedAt: now.toISOString(),
     endsAt: mode === "exam" ? new Date(now.getTime() + minutes * 60_000).toISOString() : null,
     submittedAt: null,
@@ -106,7 +112,7 @@ export function checkAnswer(question: Question, answer: Answer): void {
     });
 }
 
-/** A question as the learner sees it during an attempt: no key, no explanation, no reference. */
+/** A question as the learner sees it during an attempt: no key, no explanation, no reference, opaque ids. */
 export interface QuestionView {
   id: string;
   type: Question["type"];
@@ -117,22 +123,32 @@ export interface QuestionView {
   prompts?: { id: string; text: string }[];
 }
 
-export function questionView(q: Question, attempt: Attempt): QuestionView {
+/** The question in the attempt's shuffled order, every option, item and prompt id replaced by its opaque id. */
+export function questionView(
+  q: Question,
+  attempt: Pick<Attempt, "optionOrder" | "promptOrder">,
+  ids: QuestionIds,
+): QuestionView {
   const order = attempt.optionOrder[q.id];
-  const byId = <T extends { id: string }>(list: T[], ids: string[] | undefined) =>
-    ids ? ids.map((id) => list.find((x) => x.id === id)).filter((x): x is T => x !== undefined) : list;
-  const strip = (list: { id: string; text: string }[]) => list.map(({ id, text }) => ({ id, text }));
+  const byId = <T extends { id: string }>(list: T[], order: string[] | undefined) =>
+    order ? order.map((id) => list.find((x) => x.id === id)).filter((x): x is T => x !== undefined) : list;
+  const strip = (kind: IdKind, list: { id: string; text: string }[]) =>
+    list.map(({ id, text }) => ({ id: ids.opaque(kind, id), text }));
   const view: QuestionView = { id: q.id, type: q.type, domain: q.domain, stem: q.stem, options: [] };
-  if (q.type === "ordering") view.options = strip(byId(q.items, order));
-  else view.options = strip(byId(q.options, order));
+  if (q.type === "ordering") view.options = strip("item", byId(q.items, order));
+  else view.options = strip("option", byId(q.options, order));
   if (q.type === "multiple-response") view.select = q.select;
-  if (q.type === "matching") view.prompts = strip(byId(q.prompts, attempt.promptOrder[q.id]));
+  if (q.type === "matching") view.prompts = strip("prompt", byId(q.prompts, attempt.promptOrder[q.id]));
   return view;
 }
 
-/** Immediate feedback for practice and drills. */
-export function feedback(q: Question, answer: Answer) {
-  return { correct: isCorrect(q, answer), correctOptions: correctAnswer(q), explanations: explanations(q) };
+/** Immediate feedback for practice and drills, in the attempt's opaque ids (`answer` in bank ids). */
+export function feedback(q: Question, answer: Answer, ids: QuestionIds) {
+  return {
+    correct: isCorrect(q, answer),
+    correctOptions: answerToOpaque(q, ids, correctAnswer(q)),
+    explanations: opaqueKeys(q, ids, explanations(q)),
+  };
 }
 
 function explanations(q: Question): Record<string, string> {
@@ -141,18 +157,52 @@ function explanations(q: Question): Record<string, string> {
   return Object.fromEntries(q.options.map((o) => [o.id, o.explanation]));
 }
 
-/** A question after submission: the learner's answer, the key, every explanation and the references. */
-export function reviewView(q: Question, attempt: Attempt, saved: SavedAnswer | undefined) {
-  const view = questionView(q, attempt);
-  const ex = explanations(q);
+/** The bank's ids behind the attempt's opaque ids (review only: for authors and reports that cite the file). */
+function bankIdMap(q: Question, ids: QuestionIds) {
+  const pairs = (kind: IdKind, list: { id: string }[]) =>
+    Object.fromEntries(list.map((x) => [ids.opaque(kind, x.id), x.id]));
+  if (q.type === "ordering") return { options: pairs("item", q.items) };
+  if (q.type === "matching")
+    return { options: pairs("option", q.options), prompts: pairs("prompt", q.prompts) };
+  return { options: pairs("option", q.options) };
+}
+
+/**
+ * A question after submission: the learner's answer, the key, every explanation and the references, in
+ * the attempt's opaque ids (the bank's ids only in `bankIds`). `withheld`: the question is in an exam
+ * still in progress, so its key, explanations and references are left out.
+ */
+export function reviewView(
+  q: Question,
+  attempt: Pick<Attempt, "optionOrder" | "promptOrder">,
+  saved: SavedAnswer | undefined,
+  ids: QuestionIds,
+  withheld = false,
+) {
+  const view = questionView(q, attempt, ids);
+  const answer = saved ? { ...answerToOpaque(q, ids, saved), flagged: saved.flagged } : null;
+  if (withheld)
+    return {
+      ...view,
+      options: view.options.map((o) => ({ ...o, explanation: null })),
+      prompts: view.prompts?.map((p) => ({ ...p, explanation: null })),
+      answer,
+      correct: null,
+      correctOptions: null,
+      withheld: true as const,
+      services: q.services,
+      references: [],
+    };
+  const ex = opaqueKeys(q, ids, explanations(q));
   return {
     ...view,
     options: view.options.map((o) => ({ ...o, explanation: ex[o.id] ?? null })),
     prompts: view.prompts?.map((p) => ({ ...p, explanation: ex[p.id] ?? null })),
-    answer: saved ? { selected: saved.selected, pairs: saved.pairs, flagged: saved.flagged } : null,
+    answer,
     correct: isCorrect(q, saved),
-    correctOptions: correctAnswer(q),
+    correctOptions: answerToOpaque(q, ids, correctAnswer(q)),
     services: q.services,
     references: q.references,
+    bankIds: bankIdMap(q, ids),
   };
 }

@@ -32,6 +32,8 @@ export interface FormRequest {
   questionIds?: readonly string[] | undefined;
   /** Questions the learner has already seen: used only when there are not enough new ones. */
   seen?: ReadonlySet<string> | undefined;
+  /** Questions that must not be drawn (those of an exam still in progress, for a practice form). */
+  exclude?: ReadonlySet<string> | undefined;
 }
 
 export interface Form {
@@ -105,6 +107,8 @@ export function assembleForm(req: FormRequest): Form {
     for (const d of domains) {
       let pool = req.pool.get(d.id) ?? [];
       if (req.services?.length) pool = pool.filter((q) => q.services.some((s) => req.services?.includes(s)));
+      const exclude = req.exclude;
+      if (exclude?.size) pool = pool.filter((q) => !exclude.has(q.id));
       const quota = quotas.get(d.id) ?? 0;
       const got = pick(pool, quota, seen, rng);
       repeats += got.repeats;

@@ -31,7 +31,7 @@ export interface DomainResult {
   rating: "meets" | "needs-improvement";
 }
 
-/** Why a report has (or has not) a pass/fail verdict. */
+/** Why a report has (or has not) a pass/fail verdict: a drill (or a spaced-repetition review) has none. */
 export type VerdictKind = "scored" | "drill" | "short-form";
 
 export interface ScoreReport {
@@ -63,17 +63,17 @@ export function isBlueprintForm(
 
 /** Which verdict a form of this mode and these questions gets. */
 export function verdictKind(
-  mode: "exam" | "practice" | "drill",
+  mode: "exam" | "practice" | "drill" | "review",
   blueprint: Blueprint,
   questions: readonly Pick<Question, "domain">[],
 ): VerdictKind {
-  if (mode === "drill") return "drill";
+  if (mode === "drill" || mode === "review") return "drill";
   return isBlueprintForm(blueprint, questions) ? "scored" : "short-form";
 }
 
 function verdictText(kind: VerdictKind, blueprint: Blueprint, total: number, scaled: number): string {
   if (kind === "drill")
-    return "No pass/fail verdict: a drill is not an exam form, so it gets a percentage and a domain breakdown.";
+    return "No pass/fail verdict: a drill or a review is not an exam form, so it gets a percentage and a domain breakdown.";
   if (kind === "short-form")
     return `No pass/fail verdict: this form has ${total} questions, not a full ${blueprint.exam} form of ${blueprint.questionCount} split over every domain by weight, so a scaled score would mislead.`;
   return scaled >= blueprint.passingScore

@@ -52,6 +52,8 @@ export interface Feedback {
   correct?: boolean;
   correctOptions?: Answer;
   explanations?: Record<string, string>;
+  /** Feedback held back: the question is in an exam attempt still in progress. */
+  withheld?: { code: string; attempt: string; message: string };
 }
 
 export interface Report extends ScoreReport {
@@ -68,14 +70,19 @@ export interface ReviewQuestion extends QuestionView {
   options: { id: string; text: string; explanation: string | null }[];
   prompts?: { id: string; text: string; explanation: string | null }[];
   answer: { selected?: string[] | null; pairs?: [string, string][]; flagged: boolean } | null;
-  correct: boolean;
-  correctOptions: Answer;
+  /** null while the key is withheld (the question is in an exam still in progress). */
+  correct: boolean | null;
+  correctOptions: Answer | null;
+  withheld?: true;
   services: string[];
   references: string[];
+  /** The bank's ids behind this attempt's opaque ids (for authors citing the question file). */
+  bankIds?: { options: Record<string, string>; prompts?: Record<string, string> };
 }
 
 export interface Review extends Report {
   questions: ReviewQuestion[];
+  withheld?: { code: string; attempt: string; message: string };
 }
 
 export interface HistoryItem {
@@ -134,4 +141,9 @@ export function answerStates(questions: QuestionView[], answers: Record<string, 
   return out;
 }
 
-export const MODE_LABEL: Record<ExamMode, string> = { exam: "Exam", practice: "Practice", drill: "Drill" };
+export const MODE_LABEL: Record<ExamMode, string> = {
+  exam: "Exam",
+  practice: "Practice",
+  drill: "Drill",
+  review: "Review",
+};

@@ -59,7 +59,7 @@ export function useAnswers(attemptId: string, initial: Record<string, SavedState
       const run = previous.then(async () => {
         try {
           const reply = await api.saveAnswer(attemptId, questionId, input);
-          if (reply.correct !== undefined) {
+          if (reply.correct !== undefined || reply.withheld) {
             setFeedback((f) => ({ ...f, [questionId]: reply }));
             lock(questionId);
           }

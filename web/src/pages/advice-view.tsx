@@ -31,6 +31,18 @@ export function AdviceView({ advice, headingRef }: { advice: Advice; headingRef?
               weeks
               {rec.finishBy ? `, done by ${rec.finishBy}` : ""}
             </p>
+            <p>
+              <Link
+                className="button button-small"
+                to={`/plans/new?${new URLSearchParams({
+                  path: rec.path.map((step) => step.code).join(","),
+                  by: rec.finishBy ?? rec.path.at(-1)?.finishBy ?? "",
+                  hours: String(advice.profile.hoursPerWeek),
+                })}`}
+              >
+                Plan this path<span className="visually-hidden">: {rec.title}</span>
+              </Link>
+            </p>
             <ol className="timeline">
               {rec.path.map((s) => (
                 <li key={s.code} className={`timeline-step level-${s.level}`}>

@@ -289,6 +289,11 @@ function AttemptScreen({ attempt }: { attempt: AttemptView }) {
               explanations={fb.explanations}
             />
           )}
+          {fb?.withheld && (
+            <p className="notice" role="status">
+              Saved. {fb.withheld.message}
+            </p>
+          )}
           {locked && (
             <p className="muted locked-note">
               Your first complete answer is the one that counts, so it is locked. Every explanation is in the

@@ -29,6 +29,25 @@ function YourAnswer({ q }: { q: ReviewQuestion }) {
 }
 
 function ReviewItem({ q, n }: { q: ReviewQuestion; n: number }) {
+  const domain = (
+    <span className="muted">
+      Domain {q.domain} · {q.type.replace("-", " ")}
+    </span>
+  );
+  if (q.correctOptions === null)
+    return (
+      <li className="review-item" id={`q${n}`}>
+        <div className="question-head">
+          <h2>Question {n}</h2>
+          {domain}
+        </div>
+        <Markdown text={q.stem} className="stem" />
+        <p className="notice">
+          The key and explanations are withheld: this question is in an exam you have in progress.
+        </p>
+      </li>
+    );
+  const correctOptions = q.correctOptions;
   const explanations = Object.fromEntries(
     [...q.options, ...(q.prompts ?? [])].map((o) => [o.id, o.explanation]),
   );
@@ -42,15 +61,13 @@ function ReviewItem({ q, n }: { q: ReviewQuestion; n: number }) {
           </span>
           {q.answer?.flagged && <span className="verdict verdict-flag">⚑ Flagged</span>}
         </h2>
-        <span className="muted">
-          Domain {q.domain} · {q.type.replace("-", " ")}
-        </span>
+        {domain}
       </div>
       <Markdown text={q.stem} className="stem" />
       {q.type === "matching" ? (
         <>
           <h3>Your matches and the correct ones</h3>
-          <MatchTable question={q} mine={q.answer?.pairs} right={q.correctOptions.pairs} />
+          <MatchTable question={q} mine={q.answer?.pairs} right={correctOptions.pairs} />
         </>
       ) : (
         <div className="review-answers">
@@ -60,12 +77,12 @@ function ReviewItem({ q, n }: { q: ReviewQuestion; n: number }) {
           </div>
           <div>
             <h3>Correct answer</h3>
-            <CorrectAnswer question={q} answer={q.correctOptions} />
+            <CorrectAnswer question={q} answer={correctOptions} />
           </div>
         </div>
       )}
       <h3>Explanations</h3>
-      <Explanations question={q} explanations={explanations} correct={q.correctOptions} />
+      <Explanations question={q} explanations={explanations} correct={correctOptions} />
       {q.references.length > 0 && (
         <>
           <h3>References</h3>
@@ -96,11 +113,12 @@ export function ExamReviewPage() {
       {(r) => {
         const items = r.questions.map((q, i) => ({ q, n: i + 1 }));
         const shown = items.filter(({ q }) =>
-          filter === "wrong" ? !q.correct : filter === "flagged" ? q.answer?.flagged : true,
+          filter === "wrong" ? q.correct === false : filter === "flagged" ? q.answer?.flagged : true,
         );
         const count = (f: Filter) =>
-          items.filter(({ q }) => (f === "wrong" ? !q.correct : f === "flagged" ? q.answer?.flagged : true))
-            .length;
+          items.filter(({ q }) =>
+            f === "wrong" ? q.correct === false : f === "flagged" ? q.answer?.flagged : true,
+          ).length;
         return (
           <article>
             <p className="eyebrow">
@@ -123,6 +141,11 @@ export function ExamReviewPage() {
                 </button>
               ))}
             </fieldset>
+            {r.withheld && (
+              <p className="notice" role="status">
+                {r.withheld.message}
+              </p>
+            )}
             <p className="muted" aria-live="polite">
               Showing {shown.length} of {items.length} questions.
             </p>

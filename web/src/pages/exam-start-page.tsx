@@ -5,6 +5,7 @@ import { DomainChart } from "../components/domain-chart.js";
 import { ExamFacts } from "../components/exam-facts.js";
 import { ErrorBox, Status, Title } from "../components/status.js";
 import { useStartAttempt } from "../exam/use-start.js";
+import { ReviewDueButton } from "../learning/review-due-button.js";
 import { useApi } from "../use-api.js";
 
 const LENGTHS = [0, 30, 15, 5];
@@ -260,6 +261,15 @@ export function ExamStartPage() {
             <Title>{`${c.name}: practice exam`}</Title>
             <ExamFacts exam={c.exam} price={false} />
             {canStart ? null : blocked}
+            {canStart && (
+              <>
+                <ReviewDueButton exam={c.code} />
+                <p className="learning-links">
+                  <Link to={`/progress/${encodeURIComponent(c.code)}`}>Your progress and readiness</Link> ·{" "}
+                  <Link to={`/plans/new?exam=${encodeURIComponent(c.code)}`}>Start a plan</Link>
+                </p>
+              </>
+            )}
             {c.domains.length > 0 && (
               <section aria-labelledby="domains-heading">
                 <h2 id="domains-heading">Domains and weights</h2>
