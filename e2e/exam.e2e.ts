@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { axeViolations, browserSession, DESKTOP, PHONE } from "./harness.js";
+import { axeViolations, browserSession, DESKTOP, PHONE, startServerWithBanks } from "./harness.js";
 
 const session = browserSession();
 const open = session.open;
@@ -218,25 +218,25 @@ describe("web: practice and drills", () => {
   });
 
   it("a closed attempt or an exam without questions gives a clear message", async () => {
-    const { certifications } = (await (
-      await fetch(`${session.url}/api/certifications?status=active`)
-    ).json()) as {
-      certifications: { code: string }[];
-    };
-    const { exams } = (await (await fetch(`${session.url}/api/exams`)).json()) as {
-      exams: { code: string }[];
-    };
-    const code = certifications.map((c) => c.code).find((c) => !exams.some((e) => e.code === c)) ?? "";
-    const p = await open(`/exams/${code}`);
-    await p.getByRole("heading", { name: "No practice questions yet" }).waitFor();
-    expect(await p.getByRole("button", { name: "Start practice" }).count()).toBe(0);
-    const r = await fetch(`${session.url}/api/attempts`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ exam: code, mode: "practice" }),
-    });
-    expect(r.status).toBe(422);
-    expect(await r.text()).toContain(`no questions for ${code}`);
+    // SAA-C03 on a server whose bank holds CLF-C02 only: no Start button, and the API says why.
+    const onlyClf = await startServerWithBanks(["CLF-C02"]);
+    try {
+      const p = await open("/");
+      await p.goto(`${onlyClf.url}/exams/SAA-C03`);
+      await p.getByRole("heading", { name: "No practice questions yet" }).waitFor();
+      expect(await p.getByRole("button", { name: "Start practice" }).count()).toBe(0);
+      const r = await fetch(`${onlyClf.url}/api/attempts`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ exam: "SAA-C03", mode: "practice" }),
+      });
+      expect(r.status).toBe(422);
+      expect(await r.text()).toContain("no questions for SAA-C03");
+      await p.close();
+    } finally {
+      await onlyClf.stop();
+    }
+    const p = await open("/");
     await p.goto(`${session.url}/attempts/no-such-attempt`);
     await p.getByRole("heading", { level: 1, name: /Not found/ }).waitFor();
     expect(await p.getByText('No attempt has the id "no-such-attempt"').count()).toBe(1);
