@@ -1,49 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type AppContext,
-  createContext,
-  type ExamContext,
-  loadQuestionBank,
-  openExamContext,
-} from "../compose.js";
+import { describe, expect, it } from "vitest";
 import type { Question } from "../core/bank/question-types.js";
 import { certificationStatus, latestVersion } from "../core/catalog/catalog.js";
 import { keyIn, type ShownQuestion, wrongIn } from "../test/attempt-answers.js";
-import { content } from "../test/fixtures.js";
-import { createApp } from "./app.js";
+import { examApp, type Json } from "../test/exam-app.js";
 
 // Issue 7 items 12–15 and 21 as the API shows them: verdicts, the practice answer lock, time-outs,
 // retired exams and unknown drill filters.
-let clock = new Date("2026-11-30T10:00:00Z");
-let ctx: AppContext;
-let exam: ExamContext;
-let app: ReturnType<typeof createApp>;
-let bank: Map<string, Question>;
+const { state, call } = examApp();
 const EXAMS = ["AIF-C01", "CLF-C02", "DVA-C02", "SAA-C03"];
-
-beforeAll(async () => {
-  ctx = await createContext({ content, now: () => clock });
-  const questions = await loadQuestionBank(ctx);
-  bank = new Map(questions.map((q) => [q.id, q]));
-  exam = await openExamContext(ctx, { databaseUrl: ":memory:", questions });
-  app = createApp(ctx, { exam });
-});
-afterAll(() => exam?.close());
-
-// biome-ignore lint/suspicious/noExplicitAny: test helper for JSON bodies
-type Json = Record<string, any>;
-const call = async (method: string, path: string, body?: unknown) => {
-  const res = await app.request(path, {
-    method,
-    headers: { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as Json };
-};
 const start = (body: Json) => call("POST", "/api/attempts", body);
 const put = (id: string, qid: string, body: Json) => call("PUT", `/api/attempts/${id}/answers/${qid}`, body);
-const keyOf = (shown: Json) => keyIn(shown as ShownQuestion, bank.get(shown.id) as Question);
-const wrongAnswer = (shown: Json) => wrongIn(shown as ShownQuestion, bank.get(shown.id) as Question);
+const keyOf = (shown: Json) => keyIn(shown as ShownQuestion, state.bank.get(shown.id) as Question);
+const wrongAnswer = (shown: Json) => wrongIn(shown as ShownQuestion, state.bank.get(shown.id) as Question);
 
 describe("practice scores the first complete answer (issue 7 item 13)", () => {
   it.each(EXAMS)(
@@ -143,7 +111,7 @@ describe("exam day (issue 7 item 15)", () => {
     const early = (await start({ exam: "CLF-C02", mode: "exam", seed: "early", count: 2 })).body;
     expect((await call("POST", `/api/attempts/${early.id}/submit`)).body.timedOut).toBe(false);
     const late = (await start({ exam: "CLF-C02", mode: "exam", seed: "timeout", count: 2 })).body;
-    clock = new Date(Date.parse(late.endsAt) + 5_000);
+    state.clock = new Date(Date.parse(late.endsAt) + 5_000);
     const r = (await call("GET", `/api/attempts/${late.id}/review`)).body;
     expect(r.timedOut).toBe(true);
     const h = (await call("GET", "/api/attempts")).body.attempts;
@@ -163,7 +131,7 @@ describe("exams that cannot be taken, and unknown filters (issue 7 items 17 and 
   });
 
   it("every retired certification is refused with exam.retired", async () => {
-    const retired = ctx.catalog.certifications.filter(
+    const retired = state.ctx.catalog.certifications.filter(
       (c) => certificationStatus(c, "2026-11-30") === "retired",
     );
     expect(retired.length).toBeGreaterThan(2);
