@@ -66,8 +66,15 @@ describe("web: home, catalog and certification pages", () => {
 
   it("an unknown certification shows the API's message, not a blank page", async () => {
     const p = await open("/certifications/SAA-C3");
-    await p.getByRole("alert").waitFor();
-    expect(await p.getByRole("alert").textContent()).toContain("Did you mean SAA-C03");
+    // A helpful not-found state: the message, the suggestions as links (issue 7 item 18).
+    await p.getByRole("heading", { level: 1, name: /Not found/ }).waitFor();
+    expect(await p.getByRole("main").textContent()).toContain('No certification matches "SAA-C3"');
+    expect(await p.getByText("Something went wrong").count()).toBe(0);
+    await p
+      .getByRole("main")
+      .getByRole("link", { name: /^SAA-C03/ })
+      .click();
+    await p.waitForURL(/\/certifications\/SAA-C03$/);
     await p.close();
   });
 });

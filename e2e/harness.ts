@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -53,6 +53,21 @@ export async function startServer(
         child.kill("SIGTERM");
       }),
   };
+}
+
+/**
+ * A server whose question bank holds only these exams (a copy of content/ with the other banks left
+ * out), for what a learner sees of an exam that has no bank, whichever banks are shipped.
+ */
+export function startServerWithBanks(exams: string[]): Promise<Served> {
+  const content = mkdtempSync(join(tmpdir(), "certpath-content-"));
+  const questions = join(root, "content", "questions");
+  cpSync(join(root, "content"), content, {
+    recursive: true,
+    filter: (src) =>
+      !src.startsWith(`${questions}/`) || exams.some((e) => src.startsWith(join(questions, e))),
+  });
+  return startServer({ CERTPATH_CONTENT: content });
 }
 
 /** Debian's Chromium, driven by playwright-core (no downloaded browser). */

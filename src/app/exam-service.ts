@@ -26,9 +26,10 @@ import {
 } from "../core/exam/attempt-ids.js";
 import { blueprintFor } from "../core/exam/blueprint.js";
 import { assembleForm, type indexBank } from "../core/exam/form-assembly.js";
-import { scoreForm } from "../core/exam/scoring.js";
+import { scoreForm, verdictKind } from "../core/exam/scoring.js";
 import type { AttemptRepository } from "../store/attempt-repository.js";
 import { availableExams } from "./exam-list.js";
+import { planStart, timedOut, withVerdict } from "./exam-outcome.js";
 import { type AnswerResult, checkRetake, withheldNote } from "./key-rule.js";
 
 interface AttemptFacts {
@@ -91,21 +92,7 @@ export class ExamService {
   /** Starts an attempt: assembles a form from the blueprint and the learner's history. */
   async start(learner: string, req: StartRequest) {
     const now = this.d.now();
-    const cert = getCertification(this.d.catalog, req.exam).certification;
-    const blueprint = blueprintFor(cert, toIsoDate(now));
-    const pool = this.d.bank.get(blueprint.exam);
-    if (!pool || pool.size === 0)
-      throw new DomainError(
-        "exam.no_questions",
-        `certpath has no questions for ${blueprint.exam} yet. Exams with questions: ${[...this.d.bank.keys()].sort().join(", ")}.`,
-      );
-    for (const d of req.domains ?? [])
-      if (!blueprint.domains.some((x) => x.id === d))
-        throw new ValidationError(
-          "attempt.invalid_input",
-          `domains: ${blueprint.exam} has no domain "${d}".`,
-          { field: "domains", allowed: blueprint.domains.map((x) => x.id) },
-        );
+    const { blueprint, pool, services } = planStart(this.d.catalog, this.d.bank, req, toIsoDate(now));
 
     // Questions of an exam still running stay out of new practice and drill forms: their feedback would
     // show the keys. (An exam form shows no key until it is submitted, so it may share them.)
@@ -129,7 +116,7 @@ export class ExamService {
           "attempt.no_reviews_due",
           `No question of ${blueprint.exam} is due for review today. Questions you answer wrong come back here when they are due.`,
         );
-    } else if (req.mistakes || (req.mode === "drill" && !req.domains?.length && !req.services?.length)) {
+    } else if (req.mistakes || (req.mode === "drill" && !req.domains?.length && !services?.length)) {
       const wrong = await this.d.repo.lastWrongQuestionIds(learner, blueprint.exam);
       const open = wrong.filter((q) => !locked.has(q));
       leftOut =
@@ -140,6 +127,7 @@ export class ExamService {
         throw new DomainError(
           "attempt.no_mistakes",
           `You have no wrong answers to drill for ${blueprint.exam} yet. Drill by domain or service instead.`,
+          { exam: blueprint.exam },
         );
     }
     if (questionIds?.length === 0)
@@ -155,7 +143,7 @@ export class ExamService {
       seed,
       count,
       domains: req.domains,
-      services: req.services,
+      services,
       questionIds,
       seen: questionIds ? undefined : await this.d.repo.seenQuestionIds(learner, blueprint.exam),
       exclude: locked.size > 0 ? new Set(locked.keys()) : undefined,
@@ -191,10 +179,21 @@ export class ExamService {
   async get(id: string) {
     const now = this.d.now();
     const attempt = await this.settle(await this.d.repo.get(id), now);
-    return this.present(attempt, await this.d.repo.answers(id), now);
+    const answers = await this.d.repo.answers(id);
+    // Feedback of locked practice answers comes back, unless an exam in progress holds the question.
+    const withheld: ReadonlySet<string> =
+      attempt.mode !== "exam" && answers.some((a) => a.locked)
+        ? new Set((await this.d.repo.openExamQuestions(attempt.learner, now.toISOString())).keys())
+        : new Set();
+    return this.present(attempt, answers, now, withheld);
   }
 
-  private present(attempt: Attempt, answers: SavedAnswer[], now: Date) {
+  private present(
+    attempt: Attempt,
+    answers: SavedAnswer[],
+    now: Date,
+    withheld: ReadonlySet<string> = new Set(),
+  ) {
     const hash = this.d.idHash(attempt.idKey);
     const ids = new Map(attempt.questionIds.map((qid) => [qid, questionIds(this.question(qid), hash)]));
     return {
@@ -222,6 +221,11 @@ export class ExamService {
               selected: shown.selected ?? null,
               ...(shown.pairs ? { pairs: shown.pairs } : {}),
               flagged: a.flagged,
+              // Practice feedback was given for a locked answer: it comes back after a reload.
+              ...(a.locked ? { locked: true } : {}),
+              ...(a.locked && q && qIds && !withheld.has(a.questionId)
+                ? { feedback: feedback(q, a, qIds) }
+                : {}),
             },
           ];
         }),
@@ -242,7 +246,7 @@ export class ExamService {
     const blueprint = blueprintFor(cert, attempt.startedAt.slice(0, 10));
     const questions = attempt.questionIds.map((q) => this.question(q));
     const saved = new Map((await this.d.repo.answers(attempt.id)).map((a) => [a.questionId, a as Answer]));
-    const report = scoreForm(blueprint, questions, saved);
+    const report = scoreForm(blueprint, questions, saved, verdictKind(attempt.mode, blueprint, questions));
     // Practice and drills record history as each answer is checked; exams record it at the end.
     const history =
       attempt.mode === "exam"
@@ -286,12 +290,20 @@ export class ExamService {
         'Send "selected" (or "pairs" for matching) and/or "flagged".',
         { field: "selected" },
       );
-    const saved = await this.d.repo.saveAnswer(id, questionId, input, now.toISOString());
-    // The save itself checks, in the same statement, that the attempt is still open.
-    if (!saved)
+    // Practice and drills score the first complete answer: it gets feedback and is locked.
+    const lock = facts.mode !== "exam" && hasAnswer && isComplete(q, input);
+    const saved = await this.d.repo.saveAnswer(id, questionId, input, now.toISOString(), lock);
+    // The save itself checks, in the same statement, that the attempt is still open and the answer unlocked.
+    if (!saved) {
+      if (hasAnswer && (await this.d.repo.isLocked(id, questionId)))
+        throw new ConflictError(
+          "attempt.answer_locked",
+          "You already answered this question and saw the feedback: your first complete answer is the one that counts. Move on to the next question.",
+        );
       throw new ConflictError("attempt.closed", "This attempt has been submitted; the answer was not saved.");
+    }
     // Feedback (and a history entry) once the answer is whole, not for each click of a multi-part answer.
-    if (facts.mode !== "exam" && hasAnswer && isComplete(q, input)) {
+    if (lock) {
       await this.d.repo.recordHistory(facts.learner, {
         questionId,
         exam: facts.exam,
@@ -348,7 +360,8 @@ export class ExamService {
       name: cert.name,
       mode: attempt.mode,
       submittedAt: attempt.submittedAt,
-      ...r,
+      timedOut: timedOut(attempt),
+      ...withVerdict(r),
     };
   }
 
@@ -389,6 +402,7 @@ export class ExamService {
         const settled = await this.settle(await this.d.repo.get(a.id), now);
         a = { ...a, status: settled.status, submittedAt: settled.submittedAt, result: settled.result };
       }
+      const result = a.result ? withVerdict(a.result) : null;
       out.push({
         id: a.id,
         exam: a.exam,
@@ -397,10 +411,13 @@ export class ExamService {
         startedAt: a.startedAt,
         submittedAt: a.submittedAt,
         questions: a.questions,
-        scaledScore: a.result?.scaledScore ?? null,
-        passingScore: a.result?.passingScore ?? null,
-        passed: a.result?.passed ?? null,
-        correct: a.result?.correct ?? null,
+        scaledScore: result?.scaledScore ?? null,
+        passingScore: result?.passingScore ?? null,
+        passed: result?.passed ?? null,
+        correct: result?.correct ?? null,
+        percent: result?.percent ?? null,
+        verdict: result?.verdict ?? null,
+        timedOut: timedOut(a),
       });
     }
     return { attempts: out };

@@ -28,6 +28,7 @@ describe("certpath history and review", () => {
   const db = newDb();
   let submittedId = "";
   let openId = "";
+  let fullId = "";
   let score = 0;
 
   beforeAll(async () => {
@@ -44,7 +45,12 @@ describe("certpath history and review", () => {
       for (const q of a.questions) await exam.exams.answer(a.id, q.id, someAnswer(q));
       const first = a.questions[0];
       if (first) await exam.exams.answer(a.id, first.id, { flagged: true });
-      score = (await exam.exams.submit(a.id)).scaledScore;
+      await exam.exams.submit(a.id);
+      // A full blueprint form is the one that gets a scaled score and a verdict.
+      const full = await exam.exams.start(exam.learner, { exam: "CLF-C02", mode: "exam", seed: "cli-full" });
+      fullId = full.id;
+      for (const q of full.questions.slice(0, 40)) await exam.exams.answer(full.id, q.id, someAnswer(q));
+      score = (await exam.exams.submit(full.id)).scaledScore ?? -1;
       openId = (
         await exam.exams.start(exam.learner, { exam: "CLF-C02", mode: "practice", count: 2, seed: "open" })
       ).id;
@@ -58,15 +64,19 @@ describe("certpath history and review", () => {
     expect(r.code).toBe(0);
     const body = JSON.parse(r.stdout) as { attempts: Record<string, unknown>[] };
     expect(Object.keys(body)).toEqual(["attempts"]);
-    expect(body.attempts.map((a) => a.id)).toEqual([openId, submittedId]);
-    expect(body.attempts[1]).toMatchObject({
+    expect(body.attempts.map((a) => a.id)).toEqual([openId, fullId, submittedId]);
+    expect(body.attempts[1]).toMatchObject({ questions: 65, scaledScore: score, passingScore: 700 });
+    // A 3-question exam is no exam form: a percentage, no pass/fail (issue 7 item 14).
+    expect(body.attempts[2]).toMatchObject({
       exam: "CLF-C02",
       mode: "exam",
       status: "submitted",
       questions: 3,
-      scaledScore: score,
+      scaledScore: null,
+      passed: null,
       passingScore: 700,
     });
+    expect(body.attempts[2]?.verdict).toMatch(/No pass\/fail verdict/);
     expect(body.attempts[0]).toMatchObject({
       status: "in-progress",
       mode: "practice",
@@ -81,7 +91,8 @@ describe("certpath history and review", () => {
     expect(r.stdout).toMatch(/ID\s+Exam\s+Mode\s+Started\s+Status\s+Score\s+Correct\s+Result/);
     expect(r.stdout).toContain(submittedId.slice(0, 8));
     expect(r.stdout).toMatch(/in progress/);
-    expect(r.stdout).toMatch(new RegExp(`submitted\\s+${score}\\s+\\d/3\\s+(pass|fail)`));
+    expect(r.stdout).toMatch(new RegExp(`submitted\\s+${score}\\s+\\d+/65 \\(\\d+%\\)\\s+(pass|fail)`));
+    expect(r.stdout).toMatch(/submitted\s+\d\/3 \(\d+%\)\s+no verdict/);
   });
 
   it("review --json prints the report and every question with the answer, the key and explanations", async () => {
@@ -99,7 +110,7 @@ describe("certpath history and review", () => {
       }[];
     };
     expect(body.id).toBe(submittedId);
-    expect(body.scaledScore).toBe(score);
+    expect(body.scaledScore).toBeNull();
     expect(body.method).toMatch(/AWS does not publish/);
     expect(body.questions).toHaveLength(3);
     for (const q of body.questions) {
@@ -113,7 +124,10 @@ describe("certpath history and review", () => {
   it("review prints the report and the questions; a unique id prefix works", async () => {
     const r = await cli("review", submittedId.slice(0, 8), "--db", db);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Scaled score \d+ of 1000 · pass mark 700/);
+    expect(r.stdout).toMatch(/No pass\/fail verdict/);
+    expect(r.stdout).not.toMatch(/Scaled score/);
+    const f = await cli("review", fullId.slice(0, 8), "--db", db);
+    expect(f.stdout).toMatch(/Scaled score \d+ of 1000 · pass mark 700 · (PASS|FAIL)/);
     expect(r.stdout).toMatch(/Meets competencies|Needs improvement/);
     expect(r.stdout).toContain("Question 3 of 3");
     expect(r.stdout).toMatch(/Your answer: .* · correct answer: /);
@@ -237,19 +251,22 @@ describe("certpath exam in a terminal", () => {
     try {
       await pty.waitFor(/Question 1 of 3/);
       await pty.waitFor(/Time left \d+:\d\d/);
-      await pty.press("1", /Answered 1 of 3/);
+      // Question 1 asks for two choices: one is incomplete, not answered (issue 7 item 12).
+      await pty.press("1", /Answered 0 of 3 {2}· {2}Incomplete 1/);
+      await pty.press("2", /Answered 1 of 3 {2}· {2}Flagged 0/);
       await pty.press("f", /Flagged 1/);
       await pty.press("n", /Question 2 of 3/);
-      await pty.press("2", /Answered 2 of 3/);
+      await pty.press("2", /Answered 1 of 3 {2}· {2}Incomplete 1/);
+      await pty.press("3", /Answered 2 of 3/);
       await pty.press("\x1b[C", /Question 3 of 3/); // → arrow
       await pty.press("3", /Answered 3 of 3/);
       await pty.press("s", /Submit this attempt\?/);
       expect(pty.text).toMatch(/Flagged \(1\): 1/);
       expect(pty.text).toMatch(/No question is unanswered/);
-      await pty.press("y", /Scaled score \d+ of 1000 · pass mark 700 · (PASS|FAIL)/);
+      await pty.press("y", /No pass\/fail verdict/);
       expect(await pty.exited).toBe(0);
       expect(pty.text).toMatch(/Meets competencies|Needs improvement/);
-      expect(pty.text).toMatch(/This score is an estimate. AWS does not publish/);
+      expect(pty.text).not.toMatch(/PASS|FAIL/);
       expect(pty.text).toMatch(/certpath review [0-9a-f-]{36}/);
     } finally {
       pty.kill();
@@ -264,7 +281,7 @@ describe("certpath exam in a terminal", () => {
     const review = JSON.parse((await cli("review", id, "--json", "--db", db)).stdout) as {
       questions: { answer: { selected: string[]; flagged: boolean } | null }[];
     };
-    expect(review.questions.map((q) => q.answer?.selected.length)).toEqual([1, 1, 1]);
+    expect(review.questions.map((q) => q.answer?.selected.length)).toEqual([2, 2, 1]);
     expect(review.questions.map((q) => q.answer?.flagged)).toEqual([true, false, false]);
   });
 

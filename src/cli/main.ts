@@ -155,6 +155,9 @@ program
   .command("review")
   .description("A submitted attempt: the report, and every question with your answer, the key and why")
   .argument("<attempt-id>", "attempt id (or its first characters, as `certpath history` shows)")
+  .option("--wrong", "only questions answered wrong or not at all")
+  .option("--flagged", "only questions you flagged for review")
+  .option("--domain <id>", "only this exam domain, e.g. 2 (repeat or comma-separate)", collect)
   .option("--json", "print JSON")
   .option(...dbOption)
   .action((id, opts) =>

@@ -49,3 +49,9 @@ export function wrap(text: string, columns = 88, indent = ""): string {
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
+
+/** Columns to wrap plain-text output to: the terminal's, else $COLUMNS (as shells export it), else 80. */
+export function terminalWidth(): number {
+  const env = Number(process.env.COLUMNS);
+  return process.stdout.columns || (Number.isInteger(env) && env >= 20 ? env : 80);
+}

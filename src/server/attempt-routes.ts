@@ -12,7 +12,7 @@ const errors = {
   404: json(errorSchema, "Unknown attempt, exam or question"),
   409: json(
     errorSchema,
-    "attempt.closed, attempt.not_submitted, attempt.retake_in_progress or attempt.questions_in_open_exam",
+    "attempt.closed, attempt.answer_locked, attempt.not_submitted, attempt.retake_in_progress or attempt.questions_in_open_exam",
   ),
 };
 const id = z.string().min(1).max(64);
@@ -65,6 +65,16 @@ const attemptView = z
         selected: z.array(z.string()).nullable(),
         pairs: z.array(z.tuple([z.string(), z.string()])).optional(),
         flagged: z.boolean(),
+        locked: z.boolean().optional().openapi({
+          description: "practice and drills: the first complete answer got feedback and is the one scored",
+        }),
+        feedback: z
+          .object({
+            correct: z.boolean(),
+            correctOptions: z.unknown(),
+            explanations: z.record(z.string(), z.string()),
+          })
+          .optional(),
       }),
     ),
   })
@@ -88,11 +98,17 @@ const report = z
     name: z.string(),
     mode: z.enum(EXAM_MODES),
     submittedAt: z.string().nullable(),
-    scaledScore: z.number(),
+    timedOut: z.boolean().openapi({ description: "true when the time ran out and the server submitted" }),
+    scaledScore: z.number().nullable().openapi({
+      description: "null for a drill or a form that is not a full blueprint form (see verdict)",
+    }),
     passingScore: z.number(),
-    passed: z.boolean(),
+    passed: z.boolean().nullable(),
+    verdictKind: z.enum(["scored", "drill", "short-form"]),
+    verdict: z.string().openapi({ description: "the verdict, or why there is none" }),
     correct: z.number(),
     total: z.number(),
+    percent: z.number(),
     domains: z.array(
       z.object({
         id: z.string(),
@@ -124,7 +140,7 @@ export function registerAttemptRoutes(app: OpenAPIHono, exam: ExamContext) {
         ...errors,
         422: json(
           errorSchema,
-          "exam.no_questions (no bank yet, or no question matches the domains and services), attempt.no_mistakes, exam.no_blueprint",
+          "exam.retired (names the successors), exam.no_questions (no bank yet, or no question matches the domains and services), attempt.no_mistakes, attempt.no_reviews_due, exam.no_blueprint",
         ),
       },
     }),

@@ -51,8 +51,11 @@ const report: ScoreReport = {
   scaledScore: 640,
   passingScore: 700,
   passed: false,
+  verdictKind: "scored",
+  verdict: "Did not pass: an estimated 640 against the pass mark of 700.",
   correct: 2,
   total: 3,
+  percent: 67,
   domains: [],
   method: "m",
 };
@@ -110,9 +113,40 @@ describe.each(dialects)("attempt repository on %s", (name, url) => {
       true,
     );
     expect(await repo.answers("a2")).toEqual([
-      { questionId: "q1", selected: ["c"], flagged: true, updatedAt: "2026-11-26T10:03:00.000Z" },
-      { questionId: "q3", pairs: [["p1", "x"]], flagged: false, updatedAt: "2026-11-26T10:04:00.000Z" },
+      {
+        questionId: "q1",
+        selected: ["c"],
+        flagged: true,
+        locked: false,
+        updatedAt: "2026-11-26T10:03:00.000Z",
+      },
+      {
+        questionId: "q3",
+        pairs: [["p1", "x"]],
+        flagged: false,
+        locked: false,
+        updatedAt: "2026-11-26T10:04:00.000Z",
+      },
     ]);
+  });
+
+  test("a locked answer (practice feedback given) never changes again; its flag still does", async () => {
+    await repo.create(attempt("a2l"));
+    const at = (m: number) => `2026-11-26T10:0${m}:00.000Z`;
+    expect(await repo.saveAnswer("a2l", "q1", { selected: ["b"] }, at(1), true)).toBe(true);
+    expect(await repo.isLocked("a2l", "q1")).toBe(true);
+    // A second complete answer, an incomplete one and a clear are all refused.
+    expect(await repo.saveAnswer("a2l", "q1", { selected: ["a"] }, at(2), true)).toBe(false);
+    expect(await repo.saveAnswer("a2l", "q1", { selected: [] }, at(3))).toBe(false);
+    expect(await repo.saveAnswer("a2l", "q1", { flagged: true }, at(4))).toBe(true);
+    expect(await repo.answers("a2l")).toEqual([
+      { questionId: "q1", selected: ["b"], flagged: true, locked: true, updatedAt: at(4) },
+    ]);
+    // Unlocked answers change as before, until one locks.
+    expect(await repo.saveAnswer("a2l", "q2", { selected: ["a"] }, at(5))).toBe(true);
+    expect(await repo.isLocked("a2l", "q2")).toBe(false);
+    expect(await repo.saveAnswer("a2l", "q2", { selected: ["c"] }, at(6), true)).toBe(true);
+    expect(await repo.saveAnswer("a2l", "q2", { selected: ["d"] }, at(7), true)).toBe(false);
   });
 
   test("refuses answers after the end time or after submission", async () => {

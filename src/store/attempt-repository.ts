@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Selectable } from "kysely";
 import type { Answer } from "../core/bank/question-types.js";
 import { NotFoundError } from "../core/errors.js";
 import type { Attempt, ExamMode, SavedAnswer } from "../core/exam/attempt.js";
@@ -51,8 +51,13 @@ function fromRow(r: AttemptsTable): Attempt {
   };
 }
 
-function answerFromRow(r: AnswersTable): SavedAnswer {
-  const a: SavedAnswer = { questionId: r.question_id, flagged: Boolean(r.flagged), updatedAt: r.updated_at };
+function answerFromRow(r: Selectable<AnswersTable>): SavedAnswer {
+  const a: SavedAnswer = {
+    questionId: r.question_id,
+    flagged: Boolean(r.flagged),
+    locked: Boolean(r.locked),
+    updatedAt: r.updated_at,
+  };
   if (r.selected !== null) a.selected = JSON.parse(r.selected);
   if (r.pairs !== null) a.pairs = JSON.parse(r.pairs);
   return a;
@@ -205,25 +210,29 @@ export class AttemptRepository {
   /**
    * Saves (or replaces) one answer, only while the attempt is still open at `now`. The openness check
    * and the write are a single statement, so a concurrent submit cannot slip between them; a field left
-   * out (e.g. a flag-only update) keeps its saved value. Returns false when the attempt was closed.
+   * out (e.g. a flag-only update) keeps its saved value. A locked answer (`lock`: practice feedback was
+   * given) never changes again; only its flag does. Returns false when the attempt was closed or the
+   * answer is locked (`isLocked` tells which).
    */
   async saveAnswer(
     attemptId: string,
     questionId: string,
     answer: Answer & { flagged?: boolean | undefined },
     now: string,
+    lock = false,
   ): Promise<boolean> {
     const selected = answer.selected !== undefined ? JSON.stringify(answer.selected) : null;
     const pairs = answer.pairs !== undefined ? JSON.stringify(answer.pairs) : null;
     const flagged = answer.flagged !== undefined ? Number(answer.flagged) : null;
+    const changesAnswer = selected !== null || pairs !== null;
     // One compiled statement per combination of given fields: a field left out keeps its saved value.
-    const shape = `saveAnswer:${selected === null}:${pairs === null}:${flagged === null}`;
+    const shape = `saveAnswer:${selected === null}:${pairs === null}:${flagged === null}:${lock}`;
     const { rows, affected } = await this.prepared.run(
       shape,
       (p) =>
         this.db
           .insertInto("answers")
-          .columns(["attempt_id", "question_id", "selected", "pairs", "flagged", "updated_at"])
+          .columns(["attempt_id", "question_id", "selected", "pairs", "flagged", "locked", "updated_at"])
           .expression((eb) =>
             eb
               .selectFrom("attempts")
@@ -233,26 +242,41 @@ export class AttemptRepository {
                 eb.val(p("selected")).as("selected"),
                 eb.val(p("pairs")).as("pairs"),
                 eb.val(p("flagged")).as("flagged"),
+                eb.val(p("locked")).as("locked"),
                 eb.val(p("now")).as("updated_at"),
               ])
               .where("id", "=", p("attemptId"))
               .where("status", "=", "in-progress")
               .where((w) => w.or([w("ends_at", "is", null), w("ends_at", ">", p("now"))])),
           )
-          .onConflict((oc) =>
-            oc.columns(["attempt_id", "question_id"]).doUpdateSet((eb) => ({
+          .onConflict((oc) => {
+            const update = oc.columns(["attempt_id", "question_id"]).doUpdateSet((eb) => ({
               selected: selected === null ? eb.ref("answers.selected") : eb.ref("excluded.selected"),
               pairs: pairs === null ? eb.ref("answers.pairs") : eb.ref("excluded.pairs"),
               flagged: flagged === null ? eb.ref("answers.flagged") : eb.ref("excluded.flagged"),
+              locked: lock ? eb.ref("excluded.locked") : eb.ref("answers.locked"),
               updated_at: eb.ref("excluded.updated_at"),
-            })),
-          )
+            }));
+            // The lock check is part of the same statement, so two racing answers cannot both be scored.
+            return changesAnswer ? update.where("answers.locked", "=", 0) : update;
+          })
           // SQLite reports the affected rows, and RETURNING on an upsert costs it ~15× the statement;
           // PGlite reports no row counts, so PostgreSQL dialects use RETURNING.
           .$if(this.dialect !== "sqlite", (q) => q.returning("question_id")),
-      { questionId, selected, pairs, flagged: flagged ?? 0, now, attemptId },
+      { questionId, selected, pairs, flagged: flagged ?? 0, locked: lock ? 1 : 0, now, attemptId },
     );
     return this.dialect === "sqlite" ? affected === 1n : rows.length > 0;
+  }
+
+  /** True when the answer to this question of this attempt is locked (practice feedback was given). */
+  async isLocked(attemptId: string, questionId: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom("answers")
+      .select("locked")
+      .where("attempt_id", "=", attemptId)
+      .where("question_id", "=", questionId)
+      .executeTakeFirst();
+    return Boolean(row?.locked);
   }
 
   async answers(attemptId: string): Promise<SavedAnswer[]> {

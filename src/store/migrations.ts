@@ -110,6 +110,18 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable("attempts").dropColumn("id_key").execute();
     },
   },
+  // Practice and drills score the first complete answer: once feedback is given the answer is locked.
+  "2026-11-30-030-answer-lock": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable("answers")
+        .addColumn("locked", "integer", (c) => c.notNull().defaultTo(0))
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable("answers").dropColumn("locked").execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

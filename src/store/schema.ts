@@ -27,6 +27,8 @@ export interface AnswersTable {
   selected: string | null;
   pairs: string | null;
   flagged: number;
+  /** 1 once a practice answer was complete and got feedback: it no longer changes. */
+  locked: Generated<number>;
   updated_at: string;
 }
 

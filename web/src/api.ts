@@ -25,10 +25,21 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    /** The input field a 400 names, when it names one. */
-    readonly field?: string,
+    /** Whatever else the error carried: `suggestions`, `field`, `exam`, `successors`… */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
+  }
+
+  /** The input field a 400 names, when it names one. */
+  get field(): string | undefined {
+    return typeof this.details.field === "string" ? this.details.field : undefined;
+  }
+
+  /** Suggested names (e.g. "SAA-C03 (Solutions Architect – Associate)"), when the server gave some. */
+  get suggestions(): string[] {
+    const s = this.details.suggestions;
+    return Array.isArray(s) ? s.filter((x): x is string => typeof x === "string") : [];
   }
 }
 
@@ -41,13 +52,11 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
   }
   const body = await res.json().catch(() => undefined);
   if (!res.ok) {
-    const err = (body as { error?: { code?: string; message?: string; field?: string } } | undefined)?.error;
-    throw new ApiError(
-      res.status,
-      err?.code ?? "http",
-      err?.message ?? `The server answered ${res.status}.`,
-      err?.field,
-    );
+    const err = (
+      body as { error?: { code?: string; message?: string } & Record<string, unknown> } | undefined
+    )?.error;
+    const { code, message, ...details } = err ?? {};
+    throw new ApiError(res.status, code ?? "http", message ?? `The server answered ${res.status}.`, details);
   }
   return body as T;
 }

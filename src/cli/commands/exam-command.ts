@@ -1,11 +1,17 @@
+import { planStart } from "../../app/exam-outcome.js";
+import { type AppContext, loadQuestionBank } from "../../compose.js";
 import { getCertification } from "../../core/catalog/catalog.js";
+import { ValidationError } from "../../core/errors.js";
 import { EXAM_MODES, type ExamMode } from "../../core/exam/attempt.js";
+import { indexBank } from "../../core/exam/form-assembly.js";
 import { cliContext, cliExamContext } from "../cli-context.js";
 import { resolveAttemptId } from "../exam/attempt-id.js";
 import { clock, paint } from "../exam/exam-screen.js";
 import { runExamSession } from "../exam/exam-session.js";
+import { wrapLines } from "../exam/plain-text.js";
 import { reportLines } from "../exam/report-text.js";
 import { UsageError } from "../run-action.js";
+import { terminalWidth } from "../terminal.js";
 
 export interface ExamOptions {
   mode?: string;
@@ -50,12 +56,14 @@ export async function examCommand(code: string | undefined, opts: ExamOptions) {
     throw new UsageError(
       "name the exam to take, e.g. `certpath exam CLF-C02`, or continue one with --resume <attempt-id>.",
     );
+  const ctx = await cliContext();
+  // What the command names is checked first, so a retired exam or a typo is explained with or without a terminal.
+  if (code && !opts.resume) await checkRequest(ctx, code, opts);
   if (!process.stdin.isTTY || !process.stdout.isTTY)
     throw new UsageError(
       "the exam needs an interactive terminal (stdin and stdout must be a TTY). Without one, take the exam in the web app (`certpath serve`, then open http://127.0.0.1:3000) or through the HTTP API (POST /api/attempts; see /api/openapi.json).",
     );
 
-  const ctx = await cliContext();
   const exam = await cliExamContext(ctx, { databaseUrl: opts.db });
   try {
     let attempt: Awaited<ReturnType<typeof exam.exams.get>>;
@@ -75,9 +83,7 @@ export async function examCommand(code: string | undefined, opts: ExamOptions) {
           `Attempt ${attempt.id} was already submitted (its time may have run out while you were away).\n`,
         );
         console.log(
-          [...reportLines(report, p, process.stdout.columns || 80), "", reviewHint(attempt.id, opts.db)].join(
-            "\n",
-          ),
+          [...reportLines(report, p, terminalWidth()), "", ...reviewHint(attempt.id, opts.db)].join("\n"),
         );
         return 0;
       }
@@ -95,6 +101,7 @@ export async function examCommand(code: string | undefined, opts: ExamOptions) {
 
     const outcome = await runExamSession(exam.exams, attempt);
     const p = paint(!process.env.NO_COLOR);
+    const width = Math.min(terminalWidth(), 88);
     if (outcome.kind === "left") {
       const lines = ["Left without submitting. Every answer you gave is saved."];
       if (outcome.pendingError) lines.push(`(The last change could not be saved: ${outcome.pendingError})`);
@@ -102,18 +109,15 @@ export async function examCommand(code: string | undefined, opts: ExamOptions) {
         lines.push(
           `The clock keeps running: ${clock(outcome.secondsLeft)} left; at zero the attempt is submitted as it stands.`,
         );
-      lines.push(`Resume with:\n  certpath exam ${attempt.exam} --resume ${attempt.id}${dbFlag(opts.db)}`);
-      console.log(lines.join("\n"));
+      const text = lines.flatMap((l) => wrapLines(l, width));
+      text.push(
+        "Resume with:",
+        ...commandLines(["certpath", "exam", attempt.exam, `--resume ${attempt.id}`, dbFlag(opts.db)], width),
+      );
+      console.log(text.join("\n"));
       return 0;
     }
-    const out: string[] = [];
-    if (outcome.timedOut)
-      out.push(p.yellow("Time is up. The attempt was submitted with the answers saved before the end."), "");
-    out.push(
-      ...reportLines(outcome.report, p, process.stdout.columns || 80),
-      "",
-      reviewHint(attempt.id, opts.db),
-    );
+    const out = [...reportLines(outcome.report, p, terminalWidth()), "", ...reviewHint(attempt.id, opts.db)];
     console.log(out.join("\n"));
     return 0;
   } finally {
@@ -121,10 +125,44 @@ export async function examCommand(code: string | undefined, opts: ExamOptions) {
   }
 }
 
-function dbFlag(db: string | undefined): string {
-  return db ? ` --db ${/\s/.test(db) ? JSON.stringify(db) : db}` : "";
+/** Runs the service's start checks without a database; API field names become the CLI's flags. */
+async function checkRequest(ctx: AppContext, code: string, opts: ExamOptions): Promise<void> {
+  const bank = indexBank(await loadQuestionBank(ctx));
+  try {
+    planStart(
+      ctx.catalog,
+      bank,
+      { exam: code, domains: list(opts.domain), services: list(opts.service) },
+      ctx.today(),
+    );
+  } catch (e) {
+    if (e instanceof ValidationError)
+      throw new UsageError(e.message.replace(/^domains:/, "--domain:").replace(/^services:/, "--service:"));
+    throw e;
+  }
 }
 
-function reviewHint(id: string, db: string | undefined): string {
-  return `Review every question with its explanation:\n  certpath review ${id}${dbFlag(db)}`;
+function dbFlag(db: string | undefined): string {
+  return db ? `--db ${/\s/.test(db) ? JSON.stringify(db) : db}` : "";
+}
+
+/** A command to copy, indented; on a narrow terminal it continues on the next line (`\`), never mid-word. */
+function commandLines(parts: string[], width: number): string[] {
+  const lines: string[] = [];
+  let line = " ";
+  for (const part of parts.filter(Boolean)) {
+    if (line.trim() && line.length + 1 + part.length + 2 > width) {
+      lines.push(`${line} \\`);
+      line = "     ";
+    }
+    line += ` ${part}`;
+  }
+  return [...lines, line];
+}
+
+function reviewHint(id: string, db: string | undefined): string[] {
+  return [
+    "Review every question with its explanation:",
+    ...commandLines(["certpath", "review", id, dbFlag(db)], Math.min(terminalWidth(), 88)),
+  ];
 }

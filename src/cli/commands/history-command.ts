@@ -29,10 +29,17 @@ export async function historyCommand(opts: { json?: boolean; db?: string }) {
       localMinute(a.startedAt),
       a.status === "in-progress" ? style.yellow("in progress") : a.status,
       a.scaledScore === null ? "" : String(a.scaledScore),
-      a.correct === null ? `-/${a.questions}` : `${a.correct}/${a.questions}`,
-      a.passed === null ? "" : a.passed ? style.green("pass") : style.red("fail"),
+      a.correct === null ? `-/${a.questions}` : `${a.correct}/${a.questions} (${a.percent}%)`,
+      a.passed === null
+        ? a.status === "submitted"
+          ? style.dim("no verdict")
+          : ""
+        : a.passed
+          ? style.green("pass")
+          : style.red("fail"),
+      a.timedOut ? "time ran out" : "",
     ]);
-    console.log(table(["ID", "Exam", "Mode", "Started", "Status", "Score", "Correct", "Result"], rows));
+    console.log(table(["ID", "Exam", "Mode", "Started", "Status", "Score", "Correct", "Result", ""], rows));
     const open = history.attempts.find((a) => a.status === "in-progress");
     console.log(
       style.dim(

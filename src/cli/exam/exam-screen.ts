@@ -6,6 +6,7 @@ import {
   type Feedback,
   isAnswered,
   isComplete,
+  isLocked,
   type LocalAnswer,
   orderOf,
   summary,
@@ -94,7 +95,8 @@ function renderHeader(s: ExamState, width: number, p: Paint): string[] {
   const line1 = joinEnds(left, right, width);
   const q = currentQuestion(s);
   const flagged = answerOf(s, q).flagged;
-  const counts = `Answered ${n - sum.unanswered.length} of ${n}  ·  Flagged ${sum.flagged.length}`;
+  const answered = n - sum.unanswered.length - sum.incomplete.length;
+  const counts = `Answered ${answered} of ${n}${sum.incomplete.length ? `  ·  Incomplete ${sum.incomplete.length}` : ""}  ·  Flagged ${sum.flagged.length}`;
   const tag = flagged ? p.yellow("⚑ flagged") : "";
   const domain = a.mode === "exam" ? "" : p.dim(`Domain ${q.domain}`);
   const line2 = joinEnds(counts, [tag, domain].filter(Boolean).join("  "), width);
@@ -153,8 +155,14 @@ function renderQuestion(s: ExamState, width: number, p: Paint): Body {
   const text = Math.min(width, MAX_TEXT_WIDTH);
   const lines: string[] = [""];
   lines.push(...wrapLines(plainText(q.stem), text, " "));
-  const clearHint = isAnswered(q, a) && !s.held ? " (x clears the answer.)" : "";
-  lines.push("", ...wrapLines(`${instruction(q, a, s.held)}${clearHint}`, text, " ").map(p.dim), "");
+  const locked = isLocked(s, q);
+  const clearHint = isAnswered(q, a) && !s.held && !locked ? " (x clears the answer.)" : "";
+  const partly =
+    isAnswered(q, a) && !isComplete(q, a) ? " Incomplete: it counts as wrong until finished." : "";
+  const guide = locked
+    ? "Answered: your first complete answer is the one that counts, so it is locked."
+    : `${instruction(q, a, s.held)}${clearHint}${partly}`;
+  lines.push("", ...wrapLines(guide, text, " ").map(p.dim), "");
   let focus: number | undefined;
   const row = (i: number, label: string, mark: string, body: string, extra = "") => {
     const cursor = i === s.cursor;
@@ -264,13 +272,15 @@ function renderSummary(s: ExamState, width: number, p: Paint): Body {
   const list = (label: string, nums: number[]) =>
     nums.length ? wrapLines(`${label}: ${nums.join(", ")}`, Math.min(width, MAX_TEXT_WIDTH), "   ", " ") : [];
   const lines = ["", p.bold(" Submit this attempt?"), ""];
-  lines.push(` Answered ${sum.total - sum.unanswered.length} of ${sum.total}.`);
+  lines.push(` Answered ${sum.total - sum.unanswered.length - sum.incomplete.length} of ${sum.total}.`);
   lines.push(
     ...(sum.unanswered.length
       ? list(p.yellow(`Unanswered (${sum.unanswered.length})`), sum.unanswered)
       : [" No question is unanswered."]),
   );
-  lines.push(...list(`Partly answered (${sum.incomplete.length})`, sum.incomplete));
+  lines.push(
+    ...list(p.yellow(`Incomplete (${sum.incomplete.length}), count as wrong until finished`), sum.incomplete),
+  );
   lines.push(
     ...(sum.flagged.length
       ? list(`Flagged (${sum.flagged.length})`, sum.flagged)

@@ -71,11 +71,17 @@ export function runExamSession(
           const r = await exams.answer(attempt.id, e.questionId, e.input);
           if ("correct" in r || "withheld" in r) {
             state.feedback.set(e.questionId, r);
+            state.locked.add(e.questionId);
             state.follow = "feedback";
           }
         } catch (err) {
           if (err instanceof ConflictError && err.code === "attempt.closed") {
             void finish("timeout");
+            return;
+          }
+          if (err instanceof ConflictError && err.code === "attempt.answer_locked") {
+            state.locked.add(e.questionId);
+            state.message = { text: err.message, tone: "info" };
             return;
           }
           lastSaveError = err instanceof Error ? err.message : String(err);

@@ -42,6 +42,8 @@ export interface ExamState {
   held: boolean;
   answers: Map<string, LocalAnswer>;
   feedback: Map<string, Feedback>;
+  /** Practice and drills: questions whose first complete answer got feedback (the server scores that one). */
+  locked: Set<string>;
   screen: Screen;
   gotoInput: string;
   message: { text: string; tone: "info" | "warn" | "error" } | undefined;
@@ -55,9 +57,13 @@ export interface ExamState {
 
 export function initialState(attempt: AttemptView): ExamState {
   const answers = new Map<string, LocalAnswer>();
+  const feedback = new Map<string, Feedback>();
+  const locked = new Set<string>();
   for (const q of attempt.questions) {
     const a = attempt.answers[q.id];
     answers.set(q.id, { selected: a?.selected ?? [], pairs: a?.pairs ?? [], flagged: a?.flagged ?? false });
+    if (a?.locked) locked.add(q.id);
+    if (a?.feedback) feedback.set(q.id, { saved: true, ...a.feedback });
   }
   // Resume where the learner stopped: the first question without an answer.
   const firstOpen = attempt.questions.findIndex((q) => !isAnswered(q, answers.get(q.id)));
@@ -67,7 +73,8 @@ export function initialState(attempt: AttemptView): ExamState {
     cursor: 0,
     held: false,
     answers,
-    feedback: new Map(),
+    feedback,
+    locked,
     screen: "question",
     gotoInput: "",
     message: undefined,
@@ -115,6 +122,17 @@ export function isComplete(q: QuestionView, a: LocalAnswer | undefined): boolean
 export function orderOf(q: QuestionView, a: LocalAnswer): string[] {
   return a.selected.length === q.options.length ? a.selected : q.options.map((o) => o.id);
 }
+
+/**
+ * Practice and drills score the first complete answer: once an answer is whole (and not being moved),
+ * it is locked, as on the server.
+ */
+export function isLocked(s: ExamState, q: QuestionView): boolean {
+  if (s.attempt.mode === "exam") return false;
+  return s.locked.has(q.id) || (isComplete(q, s.answers.get(q.id)) && !s.held);
+}
+
+const LOCKED_TEXT = "Locked: your first complete answer counts. n: next question.";
 
 /** Numbers (1-based) of questions that are unanswered, partly answered, and flagged. */
 export function summary(s: ExamState) {
@@ -173,6 +191,10 @@ function save(q: QuestionView, a: LocalAnswer): Effect {
 function choose(s: ExamState, row: number): Effect[] {
   const q = currentQuestion(s);
   const a = answerOf(s, q);
+  if (isLocked(s, q)) {
+    s.message = { text: LOCKED_TEXT, tone: "info" };
+    return [];
+  }
   if (q.type === "multiple-choice") {
     const opt = q.options[row];
     if (!opt) return [];
@@ -225,6 +247,10 @@ function activate(s: ExamState): Effect[] {
   if (q.type !== "matching") return choose(s, s.cursor);
   // Matching: cycle the prompt's option.
   const a = answerOf(s, q);
+  if (isLocked(s, q)) {
+    s.message = { text: LOCKED_TEXT, tone: "info" };
+    return [];
+  }
   const prompt = q.prompts?.[s.cursor];
   if (!prompt) return [];
   const now = a.pairs.find(([p]) => p === prompt.id)?.[1];
@@ -273,6 +299,10 @@ function clear(s: ExamState): Effect[] {
   const q = currentQuestion(s);
   const a = answerOf(s, q);
   if (!isAnswered(q, a)) return [];
+  if (isLocked(s, q)) {
+    s.message = { text: LOCKED_TEXT, tone: "info" };
+    return [];
+  }
   a.selected = [];
   a.pairs = [];
   s.held = false;

@@ -61,7 +61,7 @@ export function plainText(markdown: string): string {
 
 /**
  * Wraps plain text to `columns`: paragraphs (blank lines) stay apart, lines starting with a list
- * marker stay on their own line, words longer than a line are broken.
+ * marker stay on their own line. Words are never broken: one longer than a line (a URL) gets a line of its own.
  */
 export function wrapLines(text: string, columns: number, indent = "", firstIndent = indent): string[] {
   const out: string[] = [];
@@ -84,13 +84,7 @@ export function wrapLines(text: string, columns: number, indent = "", firstInden
         lead = indent;
         room = Math.max(10, columns - lead.length);
       };
-      for (let word of block.split(/\s+/).filter(Boolean)) {
-        while (word.length > room) {
-          if (current) flush();
-          current = word.slice(0, room);
-          word = word.slice(room);
-          flush();
-        }
+      for (const word of block.split(/\s+/).filter(Boolean)) {
         if (current && current.length + 1 + word.length > room) flush();
         current = current ? `${current} ${word}` : word;
       }

@@ -1,7 +1,7 @@
 import type { ExamService } from "../../app/exam-service.js";
 import { bar } from "../terminal.js";
 import type { Paint } from "./exam-screen.js";
-import { padEnd, plainText, wrapLines } from "./plain-text.js";
+import { padEnd, plainText, visibleWidth, wrapLines } from "./plain-text.js";
 
 export type ScoreReportView = Awaited<ReturnType<ExamService["submit"]>>;
 export type ReviewView = Awaited<ReturnType<ExamService["review"]>>;
@@ -15,28 +15,40 @@ const MODE_NAMES = {
   review: "spaced review",
 } as const;
 
-/** The score report: scaled score against the pass mark, a bar per domain, and how the score is estimated. */
+/** The score report: the verdict (or why there is none), a bar per domain, and how the score is estimated. */
 export function reportLines(r: ScoreReportView, p: Paint, width = 80): string[] {
+  const w = Math.min(width, 88);
   const out: string[] = [];
-  out.push(p.bold(`${r.name} (${r.exam})`) + p.dim(` · ${MODE_NAMES[r.mode]}`));
-  const verdict = r.passed ? p.green(p.bold("PASS")) : p.red(p.bold("FAIL"));
-  out.push(
-    `Scaled score ${p.bold(String(r.scaledScore))} of 1000 · pass mark ${r.passingScore} · ${verdict}`,
-  );
-  const pct = r.total ? Math.round((100 * r.correct) / r.total) : 0;
-  out.push(`${r.correct} of ${r.total} correct (${pct}%)`);
+  out.push(...wrapLines(`${r.name} (${r.exam}) · ${MODE_NAMES[r.mode]}`, w).map(p.bold));
+  if (r.timedOut)
+    out.push(
+      ...wrapLines("Time ran out: the attempt was submitted with the answers saved before the end.", w).map(
+        p.yellow,
+      ),
+    );
+  if (r.scaledScore !== null && r.passed !== null) {
+    const word = r.passed ? "PASS" : "FAIL";
+    const verdict = r.passed ? p.green(p.bold(word)) : p.red(p.bold(word));
+    // Wrapped as plain text, coloured after, so escape codes never count as width.
+    const line = `Scaled score ${r.scaledScore} of 1000 · pass mark ${r.passingScore} · ${word}`;
+    out.push(...wrapLines(line, w).map((l) => l.replace(word, verdict)));
+  } else out.push(...wrapLines(r.verdict, w).map(p.dim));
+  out.push(`${r.correct} of ${r.total} correct (${r.percent}%)`);
   if (r.domains.length) {
     out.push("", p.bold("By domain"));
-    const inner = Math.min(width, 88) - 2;
     for (const d of r.domains) {
       const rating = d.rating === "meets" ? p.green("Meets competencies") : p.yellow("Needs improvement");
       const share = d.total ? d.correct / d.total : 0;
       const name = `${d.id}. ${d.name} (${d.weight}% of the exam)`;
-      out.push(`  ${padEnd(name, inner - 19)} ${rating}`);
-      out.push(`     ${bar(share, 30)} ${d.correct} of ${d.total} (${Math.round(share * 100)}%)`);
+      // Side by side when both fit, else the rating goes under the name.
+      if (visibleWidth(name) + 21 <= w) out.push(`  ${padEnd(name, w - 21)} ${rating}`);
+      else out.push(...wrapLines(name, w, "     ", "  "), `     ${rating}`);
+      const size = Math.max(10, Math.min(30, w - 25));
+      out.push(`     ${bar(share, size)} ${d.correct} of ${d.total} (${Math.round(share * 100)}%)`);
     }
   }
-  out.push("", ...wrapLines(`This score is an estimate. ${r.method}`, Math.min(width, 88)).map(p.dim));
+  if (r.scaledScore !== null)
+    out.push("", ...wrapLines(`This score is an estimate. ${r.method}`, w).map(p.dim));
   return out;
 }
 
@@ -82,7 +94,8 @@ export function reviewQuestionLines(
       : p.yellow("not answered");
   const flagged = q.answer?.flagged ? ` · ${p.yellow("flagged")}` : "";
   const out = [
-    `${p.bold(`Question ${n} of ${total}`)} · domain ${q.domain} · ${q.type} · ${verdict}${flagged}`,
+    `${p.bold(`Question ${n} of ${total}`)} · ${verdict}${flagged}`,
+    p.dim(`  Domain ${q.domain} · ${q.type}`),
   ];
   out.push(...wrapLines(plainText(q.stem), w, "  "));
   out.push("");
@@ -137,9 +150,10 @@ export function reviewQuestionLines(
         id ? plainText(q.options.find((o) => o.id === id)?.text ?? id) : "nothing";
       const ok = got !== undefined && got === want;
       out.push(...wrapLines(plainText(pr.text), w, "      ", `  ${LETTERS[i] ?? "?"}.  `));
-      out.push(
-        `      → ${ok ? p.green(text(got)) : `${p.red(text(got))} (correct: ${p.green(text(want))})`}`,
-      );
+      const plain = `→ ${ok ? `${text(got)} ✓` : `${text(got)} ✗ (correct: ${text(want)})`}`;
+      const coloured = `      → ${ok ? `${p.green(text(got))} ✓` : `${p.red(text(got))} ✗ (correct: ${p.green(text(want))})`}`;
+      // Colour only when the line fits; a long match wraps as plain text, never cut.
+      out.push(...(plain.length + 6 <= w ? [coloured] : wrapLines(plain, w, "        ", "      ")));
       if (pr.explanation) out.push(...explain(pr.explanation, w).map(p.dim));
     });
   }
@@ -147,7 +161,10 @@ export function reviewQuestionLines(
     const keyLabel = (correctOptions.selected ?? [])
       .map((id) => numberOf(q, id))
       .join(q.type === "ordering" ? " → " : ", ");
-    out.push("", `  Your answer: ${chosenLabel(q)} · correct answer: ${keyLabel}`);
+    out.push(
+      "",
+      ...wrapLines(`Your answer: ${chosenLabel(q)} · correct answer: ${keyLabel}`, w, "    ", "  "),
+    );
   }
   if (q.references.length) out.push(`  ${p.dim("References:")}`, ...q.references.map((r) => `    ${r}`));
   return out;

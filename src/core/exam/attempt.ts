@@ -34,6 +34,8 @@ export interface Attempt {
 export interface SavedAnswer extends Answer {
   questionId: string;
   flagged: boolean;
+  /** Practice and drills: the first complete answer got feedback and is the one that is scored. */
+  locked: boolean;
   updatedAt: string;
 }
 

@@ -1,6 +1,6 @@
 import { isCorrect } from "../bank/answer-key.js";
 import type { Answer, Question } from "../bank/question-types.js";
-import type { Blueprint } from "./blueprint.js";
+import { type Blueprint, largestRemainder } from "./blueprint.js";
 
 /**
  * AWS reports a scaled score from 100 to 1000 and does not publish its equating. certpath uses a
@@ -31,14 +31,54 @@ export interface DomainResult {
   rating: "meets" | "needs-improvement";
 }
 
+/** Why a report has (or has not) a pass/fail verdict: a drill (or a spaced-repetition review) has none. */
+export type VerdictKind = "scored" | "drill" | "short-form";
+
 export interface ScoreReport {
-  scaledScore: number;
+  /** Null when no verdict makes sense (a drill, a form that is not a full blueprint form). */
+  scaledScore: number | null;
   passingScore: number;
-  passed: boolean;
+  passed: boolean | null;
+  verdictKind: VerdictKind;
+  /** One sentence: the verdict, or why there is none. */
+  verdict: string;
   correct: number;
   total: number;
+  percent: number;
   domains: DomainResult[];
   method: string;
+}
+
+/** True when a form is a full blueprint form: the exam's question count, split over every domain by weight. */
+export function isBlueprintForm(
+  blueprint: Blueprint,
+  questions: readonly Pick<Question, "domain">[],
+): boolean {
+  if (questions.length !== blueprint.questionCount) return false;
+  const counts = new Map<string, number>();
+  for (const q of questions) counts.set(q.domain, (counts.get(q.domain) ?? 0) + 1);
+  const quotas = largestRemainder(blueprint.questionCount, blueprint.domains);
+  return blueprint.domains.every((d) => (counts.get(d.id) ?? 0) === (quotas.get(d.id) ?? 0));
+}
+
+/** Which verdict a form of this mode and these questions gets. */
+export function verdictKind(
+  mode: "exam" | "practice" | "drill" | "review",
+  blueprint: Blueprint,
+  questions: readonly Pick<Question, "domain">[],
+): VerdictKind {
+  if (mode === "drill" || mode === "review") return "drill";
+  return isBlueprintForm(blueprint, questions) ? "scored" : "short-form";
+}
+
+function verdictText(kind: VerdictKind, blueprint: Blueprint, total: number, scaled: number): string {
+  if (kind === "drill")
+    return "No pass/fail verdict: a drill or a review is not an exam form, so it gets a percentage and a domain breakdown.";
+  if (kind === "short-form")
+    return `No pass/fail verdict: this form has ${total} questions, not a full ${blueprint.exam} form of ${blueprint.questionCount} split over every domain by weight, so a scaled score would mislead.`;
+  return scaled >= blueprint.passingScore
+    ? `Pass: an estimated ${scaled} against the pass mark of ${blueprint.passingScore}.`
+    : `Did not pass: an estimated ${scaled} against the pass mark of ${blueprint.passingScore}.`;
 }
 
 /** Scores a submitted form: all-or-nothing items, unanswered counts as wrong, a rating per domain. */
@@ -46,6 +86,7 @@ export function scoreForm(
   blueprint: Blueprint,
   questions: readonly Question[],
   answers: ReadonlyMap<string, Answer>,
+  kind: VerdictKind = "scored",
 ): ScoreReport {
   const perDomain = new Map(blueprint.domains.map((d) => [d.id, { correct: 0, total: 0 }]));
   let correct = 0;
@@ -59,13 +100,17 @@ export function scoreForm(
     if (ok) correct++;
   }
   const total = questions.length;
-  const scaledScore = total === 0 ? 100 : scaleScore(correct / total, blueprint.passingScore);
+  const scaled = total === 0 ? 100 : scaleScore(correct / total, blueprint.passingScore);
+  const scored = kind === "scored";
   return {
-    scaledScore,
+    scaledScore: scored ? scaled : null,
     passingScore: blueprint.passingScore,
-    passed: scaledScore >= blueprint.passingScore,
+    passed: scored ? scaled >= blueprint.passingScore : null,
+    verdictKind: kind,
+    verdict: verdictText(kind, blueprint, total, scaled),
     correct,
     total,
+    percent: total === 0 ? 0 : Math.round((100 * correct) / total),
     domains: blueprint.domains
       .map((d) => {
         const r = perDomain.get(d.id) ?? { correct: 0, total: 0 };

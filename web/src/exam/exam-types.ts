@@ -9,6 +9,9 @@ export interface SavedState {
   selected: string[] | null;
   pairs?: [string, string][];
   flagged: boolean;
+  /** Practice and drills: the first complete answer got feedback and is the one scored. */
+  locked?: boolean;
+  feedback?: { correct: boolean; correctOptions: Answer; explanations: Record<string, string> };
 }
 
 /** `GET /api/attempts/:id`: the attempt as the learner may see it (never a key). */
@@ -59,6 +62,8 @@ export interface Report extends ScoreReport {
   name: string;
   mode: ExamMode;
   submittedAt: string | null;
+  /** The time ran out and the server submitted the attempt. */
+  timedOut: boolean;
 }
 
 export interface ReviewQuestion extends QuestionView {
@@ -92,12 +97,48 @@ export interface HistoryItem {
   passingScore: number | null;
   passed: boolean | null;
   correct: number | null;
+  percent: number | null;
+  verdict: string | null;
+  timedOut: boolean;
 }
 
 /** True when the learner has given some answer (a flag alone is not an answer). */
 export function isAnswered(a: SavedState | undefined): boolean {
   if (!a) return false;
   return (a.selected?.length ?? 0) > 0 || (a.pairs?.length ?? 0) > 0;
+}
+
+/** True when the answer is whole: one option, `select` options, every item ordered, every prompt matched. */
+export function isComplete(q: QuestionView, a: SavedState | undefined): boolean {
+  if (!a) return false;
+  const chosen = a.selected?.length ?? 0;
+  switch (q.type) {
+    case "multiple-choice":
+      return chosen === 1;
+    case "multiple-response":
+      return chosen === (q.select ?? 1);
+    case "ordering":
+      return chosen === q.options.length;
+    case "matching":
+      return new Set((a.pairs ?? []).map(([p]) => p)).size === (q.prompts?.length ?? 0);
+  }
+}
+
+export type AnswerState = "answered" | "incomplete" | "unanswered";
+
+/** Answered (complete), incomplete (some but not all of what is asked) or unanswered. */
+export function answerState(q: QuestionView, a: SavedState | undefined): AnswerState {
+  if (!isAnswered(a)) return "unanswered";
+  return isComplete(q, a) ? "answered" : "incomplete";
+}
+
+/** Question numbers (0-based) in each state. */
+export function answerStates(questions: QuestionView[], answers: Record<string, SavedState>) {
+  const out: Record<AnswerState, number[]> = { answered: [], incomplete: [], unanswered: [] };
+  questions.forEach((q, i) => {
+    out[answerState(q, answers[q.id])].push(i);
+  });
+  return out;
 }
 
 export const MODE_LABEL: Record<ExamMode, string> = {

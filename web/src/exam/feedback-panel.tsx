@@ -12,7 +12,9 @@ export function CorrectAnswer({ question: q, answer }: { question: QuestionView;
         {(answer.pairs ?? []).map(([p, o]) => (
           <li key={p}>
             <Markdown inline text={q.prompts?.find((x) => x.id === p)?.text ?? p} /> →{" "}
-            <strong>{text(o)}</strong>
+            <strong>
+              <Markdown inline text={text(o)} />
+            </strong>
           </li>
         ))}
       </ul>
@@ -35,6 +37,61 @@ export function CorrectAnswer({ question: q, answer }: { question: QuestionView;
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Matching: each prompt with the learner's match, the right match and ✓/✗, side by side. */
+export function MatchTable({
+  question: q,
+  mine,
+  right,
+}: {
+  question: QuestionView;
+  mine: [string, string][] | undefined;
+  right: [string, string][] | undefined;
+}) {
+  const got = new Map(mine ?? []);
+  const want = new Map(right ?? []);
+  const text = (id: string | undefined) =>
+    id ? (q.options.find((o) => o.id === id)?.text ?? id) : undefined;
+  return (
+    <div className="match-table-wrap">
+      <table className="match-table">
+        <thead>
+          <tr>
+            <th scope="col">Item</th>
+            <th scope="col">Your match</th>
+            <th scope="col">Correct match</th>
+            <th scope="col">
+              <span className="visually-hidden">Result</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {(q.prompts ?? []).map((p) => {
+            const mineText = text(got.get(p.id));
+            const ok = got.get(p.id) !== undefined && got.get(p.id) === want.get(p.id);
+            return (
+              <tr key={p.id} className={ok ? "match-right" : "match-wrong"}>
+                <th scope="row">
+                  <Markdown inline text={p.text} />
+                </th>
+                <td data-label="Your match">
+                  {mineText ? <Markdown inline text={mineText} /> : <span className="muted">none</span>}
+                </td>
+                <td data-label="Correct match">
+                  <Markdown inline text={text(want.get(p.id)) ?? ""} />
+                </td>
+                <td className="match-mark">
+                  <span aria-hidden="true">{ok ? "✓" : "✗"}</span>
+                  <span className="visually-hidden">{ok ? "right" : "wrong"}</span>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -74,11 +131,13 @@ export function Explanations({
 /** Practice and drill feedback right after an answer. */
 export function FeedbackPanel({
   question,
+  answer,
   correct,
   correctOptions,
   explanations,
 }: {
   question: QuestionView;
+  answer?: Answer | undefined;
   correct: boolean;
   correctOptions: Answer;
   explanations: Record<string, string>;
@@ -89,8 +148,14 @@ export function FeedbackPanel({
       aria-labelledby={`fb-${question.id}`}
     >
       <h3 id={`fb-${question.id}`}>{correct ? "✓ Correct" : "✗ Not quite"}</h3>
-      <p>The correct answer:</p>
-      <CorrectAnswer question={question} answer={correctOptions} />
+      {question.type === "matching" ? (
+        <MatchTable question={question} mine={answer?.pairs} right={correctOptions.pairs} />
+      ) : (
+        <>
+          <p>The correct answer:</p>
+          <CorrectAnswer question={question} answer={correctOptions} />
+        </>
+      )}
       <h4>Why</h4>
       <Explanations question={question} explanations={explanations} correct={correctOptions} />
     </section>

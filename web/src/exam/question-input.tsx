@@ -9,6 +9,8 @@ interface Props {
   saved: SavedState | undefined;
   onAnswer: (input: AnswerInput) => void;
   disabled?: boolean;
+  /** Practice: an ordering is checked (and locked) once, so moves stay local until the learner submits it. */
+  deferOrder?: boolean;
 }
 
 /** The answer control for any of the four question types. */
@@ -89,10 +91,11 @@ function ChoiceInput({ question: q, saved, onAnswer, disabled }: Props) {
   );
 }
 
-function OrderingInput({ question: q, saved, onAnswer, disabled }: Props) {
+function OrderingInput({ question: q, saved, onAnswer, disabled, deferOrder }: Props) {
   const byId = new Map(q.options.map((o) => [o.id, o]));
   const savedOrder = saved?.selected?.length ? saved.selected : null;
-  const order = savedOrder ?? q.options.map((o) => o.id);
+  const [draft, setDraft] = useState<string[] | null>(null);
+  const order = draft ?? savedOrder ?? q.options.map((o) => o.id);
   const [announce, setAnnounce] = useState("");
   const focusNext = useRef<string | null>(null);
   const list = useRef<HTMLOListElement>(null);
@@ -113,7 +116,8 @@ function OrderingInput({ question: q, saved, onAnswer, disabled }: Props) {
     next.splice(index + delta, 0, item);
     focusNext.current = `${item}-${dir}`;
     setAnnounce(`${byId.get(item)?.text ?? item}: now ${index + delta + 1} of ${next.length}.`);
-    onAnswer({ selected: next });
+    if (deferOrder) setDraft(next);
+    else onAnswer({ selected: next });
   };
   return (
     <div className="ordering">
@@ -162,9 +166,12 @@ function OrderingInput({ question: q, saved, onAnswer, disabled }: Props) {
           type="button"
           className="button"
           disabled={disabled}
-          onClick={() => onAnswer({ selected: order })}
+          onClick={() => {
+            setDraft(null);
+            onAnswer({ selected: order });
+          }}
         >
-          Keep this order as my answer
+          {deferOrder ? "Check this order" : "Keep this order as my answer"}
         </button>
       )}
       <p className="visually-hidden" aria-live="polite">
@@ -172,6 +179,14 @@ function OrderingInput({ question: q, saved, onAnswer, disabled }: Props) {
       </p>
     </div>
   );
+}
+
+/** Option text for a native <select>, which cannot show Markdown: code spans and emphasis lose their marks. */
+export function plainLabel(markdown: string): string {
+  return markdown
+    .replace(/`([^`]+)`/g, "$1")
+    .replace(/(\*\*|__)(.+?)\1/g, "$2")
+    .replace(/\[([^\]]+)\]\([^)]+\)/g, "$1");
 }
 
 function MatchingInput({ question: q, saved, onAnswer, disabled }: Props) {
@@ -185,6 +200,16 @@ function MatchingInput({ question: q, saved, onAnswer, disabled }: Props) {
   return (
     <fieldset className="matching" disabled={disabled}>
       <legend className="answer-legend">Match each item with the option that fits it.</legend>
+      <ul className="matching-options" aria-label="Options">
+        {q.options.map((o, i) => (
+          <li key={o.id} className="matching-option">
+            <span className="option-letter" aria-hidden="true">
+              {LETTERS[i]}
+            </span>
+            <Markdown inline text={o.text} className="option-text" />
+          </li>
+        ))}
+      </ul>
       {(q.prompts ?? []).map((p, i) => (
         <div key={p.id} className="matching-row">
           <label htmlFor={`m-${q.id}-${p.id}`} className="matching-prompt">
@@ -199,9 +224,9 @@ function MatchingInput({ question: q, saved, onAnswer, disabled }: Props) {
             onChange={(e) => set(p.id, e.target.value)}
           >
             <option value="">Choose…</option>
-            {q.options.map((o) => (
+            {q.options.map((o, j) => (
               <option key={o.id} value={o.id}>
-                {o.text}
+                {LETTERS[j]}. {plainLabel(o.text)}
               </option>
             ))}
           </select>

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from "react";
-import { isAnswered, type QuestionView, type SavedState } from "./exam-types.js";
+import { answerStates, type QuestionView, type SavedState } from "./exam-types.js";
 
 interface Props {
   open: boolean;
@@ -41,16 +41,22 @@ export function SubmitDialog({ open, questions, answers, busy, unsaved, onClose,
     if (open && !d.open) d.showModal();
     if (!open && d.open) d.close();
   }, [open]);
-  const unanswered = questions.flatMap((q, i) => (isAnswered(answers[q.id]) ? [] : [i]));
+  const { answered, incomplete, unanswered } = answerStates(questions, answers);
   const flagged = questions.flatMap((q, i) => (answers[q.id]?.flagged ? [i] : []));
   return (
     <dialog ref={ref} className="dialog" aria-labelledby="submit-title" onClose={onClose}>
       <h2 id="submit-title">Submit your answers?</h2>
-      {unanswered.length === 0 && flagged.length === 0 ? (
+      <p>
+        {answered.length} of {questions.length} answered
+        {incomplete.length > 0 ? `, ${incomplete.length} incomplete` : ""}
+        {unanswered.length > 0 ? `, ${unanswered.length} unanswered` : ""}.
+      </p>
+      {unanswered.length === 0 && incomplete.length === 0 && flagged.length === 0 ? (
         <p>Every question is answered and none is flagged.</p>
       ) : (
-        <p>Unanswered questions count as wrong. You cannot change answers after submitting.</p>
+        <p>Unanswered and incomplete questions count as wrong. You cannot change answers after submitting.</p>
       )}
+      <JumpList label="Incomplete" items={incomplete} onJump={onJump} />
       <JumpList label="Unanswered" items={unanswered} onJump={onJump} />
       <JumpList label="Flagged for review" items={flagged} onJump={onJump} />
       {unsaved && (

@@ -14,7 +14,14 @@ export type SaveState =
 export function useAnswers(attemptId: string, initial: Record<string, SavedState>, onClosed: () => void) {
   const [answers, setAnswers] = useState(initial);
   const [status, setStatus] = useState<Record<string, SaveState>>({});
-  const [feedback, setFeedback] = useState<Record<string, Feedback>>({});
+  // Feedback given before a reload comes back with the attempt (practice and drills).
+  const [feedback, setFeedback] = useState<Record<string, Feedback>>(() =>
+    Object.fromEntries(
+      Object.entries(initial).flatMap(([id, a]) =>
+        a.feedback ? [[id, { saved: true, ...a.feedback }]] : [],
+      ),
+    ),
+  );
   const queues = useRef(new Map<string, Promise<void>>());
   const pending = useRef(0);
   const closed = useRef(onClosed);
@@ -27,6 +34,13 @@ export function useAnswers(attemptId: string, initial: Record<string, SavedState
     };
     window.addEventListener("beforeunload", warn);
     return () => window.removeEventListener("beforeunload", warn);
+  }, []);
+
+  const lock = useCallback((questionId: string) => {
+    setAnswers((prev) => {
+      const old = prev[questionId] ?? { selected: null, flagged: false };
+      return { ...prev, [questionId]: { ...old, locked: true } };
+    });
   }, []);
 
   const save = useCallback(
@@ -45,13 +59,21 @@ export function useAnswers(attemptId: string, initial: Record<string, SavedState
       const run = previous.then(async () => {
         try {
           const reply = await api.saveAnswer(attemptId, questionId, input);
-          if (reply.correct !== undefined || reply.withheld)
+          if (reply.correct !== undefined || reply.withheld) {
             setFeedback((f) => ({ ...f, [questionId]: reply }));
+            lock(questionId);
+          }
           // A newer save for this question reports its own state.
           if (queues.current.get(questionId) === run)
             setStatus((s) => ({ ...s, [questionId]: { state: "saved" } }));
         } catch (e) {
           if (e instanceof ApiError && e.code === "attempt.closed") return closed.current();
+          if (e instanceof ApiError && e.code === "attempt.answer_locked") {
+            // Answered (and checked) elsewhere first: that answer counts; show it as locked.
+            lock(questionId);
+            setStatus((s) => ({ ...s, [questionId]: { state: "saved" } }));
+            return;
+          }
           const message = e instanceof ApiError ? e.message : String(e);
           setStatus((s) => ({ ...s, [questionId]: { state: "error", message, retry: input } }));
         } finally {
@@ -60,7 +82,7 @@ export function useAnswers(attemptId: string, initial: Record<string, SavedState
       });
       queues.current.set(questionId, run);
     },
-    [attemptId],
+    [attemptId, lock],
   );
 
   const hasUnsaved = Object.values(status).some((s) => s.state !== "saved");

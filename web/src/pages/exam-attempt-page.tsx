@@ -3,8 +3,9 @@ import { Link, Navigate, useNavigate, useParams, useSearchParams } from "react-r
 import { ApiError, api } from "../api.js";
 import { Markdown } from "../components/markdown.js";
 import { ErrorBox, Status } from "../components/status.js";
-import { type AttemptView, isAnswered, MODE_LABEL } from "../exam/exam-types.js";
+import { type AttemptView, answerStates, isComplete, MODE_LABEL } from "../exam/exam-types.js";
 import { FeedbackPanel } from "../exam/feedback-panel.js";
+import { LeaveGuard } from "../exam/leave-guard.js";
 import { answerForShortcut, QuestionInput } from "../exam/question-input.js";
 import { QuestionMap } from "../exam/question-map.js";
 import { SubmitDialog } from "../exam/submit-dialog.js";
@@ -85,11 +86,16 @@ function AttemptScreen({ attempt }: { attempt: AttemptView }) {
     (i: number) => {
       if (i < 0 || i >= n) return;
       moved.current = true;
-      setParams((p) => {
-        const next = new URLSearchParams(p);
-        next.set("q", String(i + 1));
-        return next;
-      });
+      // Moving between questions replaces the history entry: Back leaves the attempt, never steps
+      // through questions, and after submitting never lands on a live exam.
+      setParams(
+        (p) => {
+          const next = new URLSearchParams(p);
+          next.set("q", String(i + 1));
+          return next;
+        },
+        { replace: true },
+      );
     },
     [n, setParams],
   );
@@ -121,7 +127,21 @@ function AttemptScreen({ attempt }: { attempt: AttemptView }) {
         () => undefined, // keep counting; the next sync or save will tell
       );
     }, RESYNC_MS);
-    return () => clearInterval(timer);
+    // After sleep or a background tab, the page's own count is not to be trusted: ask the server again.
+    const sync = () => {
+      if (document.visibilityState !== "visible") return;
+      api.attempt(attempt.id).then(
+        (a) => (a.status === "submitted" ? toReport(true) : resync(a.secondsRemaining)),
+        () => undefined,
+      );
+    };
+    document.addEventListener("visibilitychange", sync);
+    window.addEventListener("focus", sync);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener("visibilitychange", sync);
+      window.removeEventListener("focus", sync);
+    };
   }, [timed, attempt.id, toReport, resync]);
 
   // Announce the 5-minute and 1-minute marks once; submit at zero.
@@ -148,6 +168,11 @@ function AttemptScreen({ attempt }: { attempt: AttemptView }) {
   }, [left, timed, submit]);
 
   const current = question ? answers[question.id] : undefined;
+  // Practice and drills score the first complete answer: once it is whole it is locked, as on the server.
+  const locked =
+    attempt.mode !== "exam" &&
+    question !== undefined &&
+    (current?.locked === true || feedback[question.id] !== undefined || isComplete(question, current));
   const toggleFlag = useCallback(() => {
     if (question) save(question.id, { flagged: !answers[question.id]?.flagged });
   }, [question, answers, save]);
@@ -163,6 +188,7 @@ function AttemptScreen({ attempt }: { attempt: AttemptView }) {
       else if (key === "p") go(index - 1);
       else if (key === "f") toggleFlag();
       else if (/^[1-9]$/.test(key) && question) {
+        if (locked) return e.preventDefault();
         const input = answerForShortcut(question, answers[question.id], Number(key));
         if (input) save(question.id, input);
       } else return;
@@ -170,21 +196,22 @@ function AttemptScreen({ attempt }: { attempt: AttemptView }) {
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [dialog, go, index, toggleFlag, question, answers, save]);
+  }, [dialog, go, index, toggleFlag, question, answers, save, locked]);
 
   if (!question) return <p className="notice notice-error">This attempt has no questions.</p>;
   const fb = feedback[question.id];
   const s = status[question.id];
   const failed = attempt.questions.flatMap((q, i) => (status[q.id]?.state === "error" ? [i] : []));
   const low = timed && left !== null && left <= WARN_AT;
-  const answeredCount = attempt.questions.filter((q) => isAnswered(answers[q.id])).length;
+  const states = answerStates(attempt.questions, answers);
 
   return (
     <div className="exam">
       <div className="exam-bar">
         <p className="exam-title">
-          <span className="code">{attempt.exam}</span> {MODE_LABEL[attempt.mode]} · {answeredCount} of {n}{" "}
-          answered
+          <span className="code">{attempt.exam}</span> {MODE_LABEL[attempt.mode]} · {states.answered.length}{" "}
+          of {n} answered
+          {states.incomplete.length > 0 && <> · {states.incomplete.length} incomplete</>}
         </p>
         {timed && left !== null ? (
           <p className={`timer ${low ? "timer-low" : ""}`}>
@@ -242,11 +269,21 @@ function AttemptScreen({ attempt }: { attempt: AttemptView }) {
             question={question}
             saved={current}
             onAnswer={(input) => save(question.id, input)}
+            disabled={locked}
+            deferOrder={attempt.mode !== "exam"}
           />
+          {!locked &&
+          isComplete(question, current) === false &&
+          (current?.selected?.length || current?.pairs?.length) ? (
+            <p className="notice notice-warning incomplete-note">
+              Incomplete: finish this answer, or it counts as wrong.
+            </p>
+          ) : null}
           <SaveStatus s={s} onRetry={() => s?.state === "error" && save(question.id, s.retry)} />
           {fb?.correct !== undefined && fb.correctOptions && fb.explanations && (
             <FeedbackPanel
               question={question}
+              answer={{ selected: current?.selected ?? undefined, pairs: current?.pairs }}
               correct={fb.correct}
               correctOptions={fb.correctOptions}
               explanations={fb.explanations}
@@ -257,10 +294,10 @@ function AttemptScreen({ attempt }: { attempt: AttemptView }) {
               Saved. {fb.withheld.message}
             </p>
           )}
-          {attempt.mode !== "exam" && !fb && isAnswered(current) && (
-            <p className="muted">
-              You answered this earlier. Change your answer to see the explanation again, or read every
-              explanation in the review after submitting.
+          {locked && (
+            <p className="muted locked-note">
+              Your first complete answer is the one that counts, so it is locked. Every explanation is in the
+              review after you submit.
             </p>
           )}
           <div className="question-nav">
@@ -283,6 +320,13 @@ function AttemptScreen({ attempt }: { attempt: AttemptView }) {
           <Shortcuts />
         </aside>
       </div>
+      <LeaveGuard
+        message={
+          attempt.mode === "exam"
+            ? "The exam clock keeps running while you are away, and at zero your saved answers are submitted."
+            : "Your answers are saved; you can continue this attempt later from History."
+        }
+      />
       <SubmitDialog
         open={dialog}
         questions={attempt.questions}
@@ -314,7 +358,9 @@ export function ExamAttemptPage() {
           <AttemptScreen key={a.id} attempt={a} />
           <p className="muted exam-foot">
             Your answers are saved on the server as you go: you can close this page and{" "}
-            <Link to="/history">continue later</Link>
+            <Link to="/history" data-leave-ok="">
+              continue later
+            </Link>
             {a.mode === "exam" ? " (the exam clock keeps running)" : ""}.
           </p>
         </>

@@ -73,29 +73,45 @@ function ReportView({ r }: { r: Review }) {
         {r.submittedAt ? new Date(r.submittedAt).toLocaleString() : ""}
       </p>
       <Title>{`Your result: ${r.name}`}</Title>
-      {timeUp && (
-        <p className="notice notice-warning">
-          Time was up, so your attempt was submitted with the answers saved before the end.
+      {(r.timedOut || timeUp) && (
+        <p className="notice notice-warning time-up">
+          <strong>Time ran out.</strong> Your attempt was submitted with the answers saved before the end.
         </p>
       )}
-      <section
-        className={`result-card ${r.passed ? "result-pass" : "result-fail"}`}
-        aria-labelledby="result-heading"
-      >
-        <h2 id="result-heading">
-          <span aria-hidden="true">{r.passed ? "✓ " : "✗ "}</span>
-          {r.passed ? "Pass" : "Did not pass"}: {r.scaledScore}{" "}
-          <span className="muted">/ 1000 (pass mark {r.passingScore})</span>
-        </h2>
-        <p>
-          {r.correct} of {r.total} questions correct ({r.total ? Math.round((r.correct / r.total) * 100) : 0}
-          %).
-        </p>
-        <ScoreBar score={r.scaledScore} pass={r.passingScore} passed={r.passed} />
-        <p className="muted method">
-          <strong>This score is an estimate.</strong> {r.method}
-        </p>
-      </section>
+      {r.scaledScore !== null && r.passed !== null ? (
+        <section
+          className={`result-card ${r.passed ? "result-pass" : "result-fail"}`}
+          aria-labelledby="result-heading"
+        >
+          <h2 id="result-heading">
+            <span aria-hidden="true">{r.passed ? "✓ " : "✗ "}</span>
+            {r.passed ? "Pass" : "Did not pass"}: {r.scaledScore}{" "}
+            <span className="muted">/ 1000 (pass mark {r.passingScore})</span>
+          </h2>
+          <p>
+            {r.correct} of {r.total} questions correct ({r.percent}%).
+          </p>
+          <ScoreBar score={r.scaledScore} pass={r.passingScore} passed={r.passed} />
+          <p className="muted method">
+            <strong>This score is an estimate.</strong> {r.method}
+          </p>
+        </section>
+      ) : (
+        <section className="result-card result-none" aria-labelledby="result-heading">
+          <h2 id="result-heading">
+            {r.percent}% correct{" "}
+            <span className="muted">
+              ({r.correct} of {r.total} questions)
+            </span>
+          </h2>
+          <p className="verdict-note">{r.verdict}</p>
+          {r.mode !== "drill" && (
+            <p className="muted">
+              For a pass/fail estimate, take a <Link to={`/exams/${r.exam}`}>full-length form</Link>.
+            </p>
+          )}
+        </section>
+      )}
       <section aria-labelledby="domains-heading">
         <h2 id="domains-heading">By domain</h2>
         <DomainBars domains={r.domains} />

@@ -3,7 +3,7 @@ import { api } from "../api.js";
 import { Markdown } from "../components/markdown.js";
 import { Status, Title } from "../components/status.js";
 import { MODE_LABEL, type ReviewQuestion } from "../exam/exam-types.js";
-import { CorrectAnswer, Explanations } from "../exam/feedback-panel.js";
+import { CorrectAnswer, Explanations, MatchTable } from "../exam/feedback-panel.js";
 import { useApi } from "../use-api.js";
 
 const FILTERS = [
@@ -64,16 +64,23 @@ function ReviewItem({ q, n }: { q: ReviewQuestion; n: number }) {
         {domain}
       </div>
       <Markdown text={q.stem} className="stem" />
-      <div className="review-answers">
-        <div>
-          <h3>Your answer</h3>
-          <YourAnswer q={q} />
+      {q.type === "matching" ? (
+        <>
+          <h3>Your matches and the correct ones</h3>
+          <MatchTable question={q} mine={q.answer?.pairs} right={correctOptions.pairs} />
+        </>
+      ) : (
+        <div className="review-answers">
+          <div>
+            <h3>Your answer</h3>
+            <YourAnswer q={q} />
+          </div>
+          <div>
+            <h3>Correct answer</h3>
+            <CorrectAnswer question={q} answer={correctOptions} />
+          </div>
         </div>
-        <div>
-          <h3>Correct answer</h3>
-          <CorrectAnswer question={q} answer={correctOptions} />
-        </div>
-      </div>
+      )}
       <h3>Explanations</h3>
       <Explanations question={q} explanations={explanations} correct={correctOptions} />
       {q.references.length > 0 && (
@@ -116,7 +123,8 @@ export function ExamReviewPage() {
           <article>
             <p className="eyebrow">
               <Link to={`/attempts/${r.id}/report`}>← Report</Link> · <span className="code">{r.exam}</span>{" "}
-              {MODE_LABEL[r.mode]} · {r.scaledScore}/1000
+              {MODE_LABEL[r.mode]} ·{" "}
+              {r.scaledScore !== null ? `${r.scaledScore}/1000` : `${r.percent}% correct`}
             </p>
             <Title>{`Review: ${r.name}`}</Title>
             <fieldset className="segmented">

@@ -187,32 +187,99 @@ function StartPanel({ cert }: { cert: CertificationDetail }) {
   );
 }
 
+/** Why an exam cannot be started here, with where to go instead; null when it can. */
+function Blocked({ cert, banked }: { cert: CertificationDetail; banked: { code: string; name: string }[] }) {
+  if (cert.status === "retired") {
+    const successors = cert.successorDetails;
+    return (
+      <section className="notice start-blocked" aria-labelledby="blocked-heading">
+        <h2 id="blocked-heading">This exam is retired</h2>
+        <p>
+          AWS retired {cert.name} ({cert.code})
+          {cert.lastExamDay ? `; the last exam day was ${cert.lastExamDay}` : ""}. There is no exam left to
+          practise for, so there is no Start button.
+        </p>
+        {successors.length > 0 ? (
+          <p>
+            Practise for {successors.length === 1 ? "its successor" : "one of its successors"} instead:{" "}
+            {successors.map((x, i) => (
+              <span key={x.code}>
+                {i > 0 && " or "}
+                <Link to={`/exams/${x.code}`}>
+                  {x.name} ({x.code})
+                </Link>
+              </span>
+            ))}
+            .
+          </p>
+        ) : (
+          <p>
+            It has no successor. <Link to="/catalog">Browse the catalog</Link> for a current certification.
+          </p>
+        )}
+      </section>
+    );
+  }
+  if (banked.some((b) => b.code === cert.code)) return null;
+  return (
+    <section className="notice start-blocked" aria-labelledby="blocked-heading">
+      <h2 id="blocked-heading">No practice questions yet</h2>
+      <p>
+        certpath has no question bank for {cert.code} yet, so there is no Start button.{" "}
+        <Link to={`/certifications/${cert.slug}`}>Read about the exam</Link> and its domains, or practise one
+        of the exams that have questions:
+      </p>
+      <ul className="plain-list">
+        {banked.map((b) => (
+          <li key={b.code}>
+            <Link to={`/exams/${b.code}`}>
+              {b.name} ({b.code})
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function ExamStartPage() {
   const { code = "" } = useParams();
-  const cert = useApi(code, () => api.certification(code));
+  const page = useApi(code, async () => {
+    const [cert, { exams }] = await Promise.all([api.certification(code), api.exams()]);
+    return { cert, banked: exams.map((e) => ({ code: e.code, name: e.name })) };
+  });
   return (
-    <Status value={cert} what="the exam">
-      {(c) => (
-        <article>
-          <p className="eyebrow">
-            <Link to="/exams">Practice exams</Link> · <span className="code">{c.code}</span> · {c.level}
-          </p>
-          <Title>{`${c.name}: practice exam`}</Title>
-          <ExamFacts exam={c.exam} price={false} />
-          <ReviewDueButton exam={c.code} />
-          <p className="learning-links">
-            <Link to={`/progress/${encodeURIComponent(c.code)}`}>Your progress and readiness</Link> ·{" "}
-            <Link to={`/plans/new?exam=${encodeURIComponent(c.code)}`}>Start a plan</Link>
-          </p>
-          {c.domains.length > 0 && (
-            <section aria-labelledby="domains-heading">
-              <h2 id="domains-heading">Domains and weights</h2>
-              <DomainChart domains={c.domains} />
-            </section>
-          )}
-          <StartPanel cert={c} />
-        </article>
-      )}
+    <Status value={page} what="the exam">
+      {({ cert: c, banked }) => {
+        const blocked = <Blocked cert={c} banked={banked} />;
+        const canStart = c.status !== "retired" && banked.some((b) => b.code === c.code);
+        return (
+          <article>
+            <p className="eyebrow">
+              <Link to="/exams">Practice exams</Link> · <span className="code">{c.code}</span> · {c.level}
+            </p>
+            <Title>{`${c.name}: practice exam`}</Title>
+            <ExamFacts exam={c.exam} price={false} />
+            {canStart ? null : blocked}
+            {canStart && (
+              <>
+                <ReviewDueButton exam={c.code} />
+                <p className="learning-links">
+                  <Link to={`/progress/${encodeURIComponent(c.code)}`}>Your progress and readiness</Link> ·{" "}
+                  <Link to={`/plans/new?exam=${encodeURIComponent(c.code)}`}>Start a plan</Link>
+                </p>
+              </>
+            )}
+            {c.domains.length > 0 && (
+              <section aria-labelledby="domains-heading">
+                <h2 id="domains-heading">Domains and weights</h2>
+                <DomainChart domains={c.domains} />
+              </section>
+            )}
+            {canStart && <StartPanel cert={c} />}
+          </article>
+        );
+      }}
     </Status>
   );
 }

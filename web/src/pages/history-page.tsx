@@ -45,16 +45,25 @@ export function HistoryPage() {
                       </td>
                       <td>{new Date(a.startedAt).toLocaleString()}</td>
                       <td>
-                        {a.scaledScore !== null ? `${a.scaledScore} (${a.correct}/${a.questions})` : "—"}
+                        {a.scaledScore !== null
+                          ? `${a.scaledScore} (${a.correct}/${a.questions})`
+                          : a.correct !== null
+                            ? `${a.percent}% (${a.correct}/${a.questions})`
+                            : "—"}
                       </td>
                       <td>
                         {a.status === "in-progress" ? (
                           <span className="muted">In progress</span>
+                        ) : a.passed === null ? (
+                          <span className="muted" title={a.verdict ?? undefined}>
+                            No verdict ({a.mode === "drill" ? "drill" : "short form"})
+                          </span>
                         ) : a.passed ? (
                           <span className="rating rating-meets">✓ Pass</span>
                         ) : (
                           <span className="rating rating-needs">✗ Fail</span>
                         )}
+                        {a.timedOut && <span className="muted"> · time ran out</span>}
                       </td>
                       <td>
                         {a.status === "in-progress" ? (
