@@ -74,3 +74,51 @@ describe("case studies in forms", () => {
     expect(Math.max(...at) - Math.min(...at)).toBe(2);
   });
 });
+
+describe("question types in a form", () => {
+  it("a full form shows ordering and matching when the exam uses them and the bank has them", () => {
+    const scs = blueprintFor(getCertification(content.catalog, "SCS-C03").certification, "2026-12-15");
+    const few: Question[] = scs.domains.flatMap((d) =>
+      Array.from({ length: 30 }, (_, i) => ({ ...question(`s-d${d.id}-${i}`, d.id), exam: "SCS-C03" })),
+    );
+    const ordering = { ...question("s-order", "2"), exam: "SCS-C03", type: "ordering" as const };
+    const withTypes = [
+      ...few,
+      {
+        id: "s-order",
+        exam: "SCS-C03",
+        examGuide: "SCS-C03",
+        domain: "2",
+        type: "ordering" as const,
+        services: ["s3"],
+        stem: "Order",
+        references: ordering.references,
+        verifiedOn: "2026-11-26",
+        items: ["x", "y", "z"].map((id) => ({ id, text: id, explanation: `step ${id}` })),
+      },
+      {
+        id: "s-match",
+        exam: "SCS-C03",
+        examGuide: "SCS-C03",
+        domain: "5",
+        type: "matching" as const,
+        services: ["s3"],
+        stem: "Match",
+        references: ordering.references,
+        verifiedOn: "2026-11-26",
+        prompts: ["p", "q", "r"].map((id) => ({ id, text: id, match: "m", explanation: `match ${id}` })),
+        options: [
+          { id: "m", text: "m" },
+          { id: "n", text: "n" },
+        ],
+      },
+    ] as Question[];
+    const scsPool = indexBank(withTypes).get("SCS-C03") as Map<string, Question[]>;
+    for (let s = 0; s < 10; s++) {
+      const form = assembleForm({ blueprint: scs, pool: scsPool, seed: `t-${s}` });
+      expect(form.questionIds).toContain("s-order");
+      expect(form.questionIds).toContain("s-match");
+      expect(Object.values(form.domainCounts)).toEqual([...largestRemainder(65, scs.domains).values()]);
+    }
+  });
+});

@@ -124,6 +124,7 @@ export function assembleForm(req: FormRequest): Form {
       domainCounts[d.id] = (domainCounts[d.id] ?? 0) + got.chosen.length;
       chosen.push(...got.chosen);
     }
+    includeEveryType(req, chosen, usable, seen, rng);
     if (short.length > 0)
       notices.push(
         `The question bank is too small for a full form (${short.join(", ")}), so this form has ${chosen.length} questions instead of ${wanted}.`,
@@ -219,4 +220,36 @@ function keepCaseStudiesTogether(questions: Question[]): Question[] {
     out.push(...questions.filter((x) => x.caseStudy?.id === id).sort((a, b) => a.id.localeCompare(b.id)));
   }
   return out;
+}
+
+/**
+ * A form shows every question type the exam uses (as the real exam does): when the draw holds no
+ * ordering (or matching) question although the exam uses the type and the bank has one in a drawn domain,
+ * one multiple-choice question of that domain is swapped for one of that type (an unseen one first).
+ */
+function includeEveryType(
+  req: FormRequest,
+  chosen: Question[],
+  usable: (q: Question) => boolean,
+  seen: ReadonlySet<string>,
+  rng: Rng,
+): void {
+  for (const type of ["ordering", "matching"] as const) {
+    if (!req.blueprint.questionTypes.includes(type) || chosen.some((q) => q.type === type)) continue;
+    const taken = new Set(chosen.map((q) => q.id));
+    const candidates = shuffled(
+      [...req.pool.values()]
+        .flat()
+        .filter((q) => q.type === type && !q.caseStudy && !taken.has(q.id) && usable(q)),
+      rng,
+    ).sort((a, b) => Number(seen.has(a.id)) - Number(seen.has(b.id)));
+    for (const c of candidates) {
+      const i = chosen.findIndex(
+        (q) => q.domain === c.domain && q.type === "multiple-choice" && !q.caseStudy,
+      );
+      if (i < 0) continue;
+      chosen[i] = c;
+      break;
+    }
+  }
 }
