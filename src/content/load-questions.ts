@@ -129,6 +129,9 @@ export function loadQuestionFiles(files: string[]): QuestionLoad {
       });
       continue;
     }
+    // Case studies of this file: each must be used, and every question names one that exists here.
+    const caseStudies = new Map((header.data.caseStudies ?? []).map((c) => [c.id, c]));
+    const usedCaseStudies = new Set<string>();
     header.data.questions.forEach((raw, i) => {
       const long = overlongText(raw, ["questions", i], []);
       if (long.length > 0) {
@@ -152,12 +155,36 @@ export function loadQuestionFiles(files: string[]): QuestionLoad {
         problems.push(...zodProblems(shifted, parsed.error).map((p) => ({ ...p, message: id + p.message })));
         return;
       }
+      const { caseStudy: caseStudyId, ...fields } = parsed.data;
+      const caseStudy = caseStudyId === undefined ? undefined : caseStudies.get(caseStudyId);
+      if (caseStudyId !== undefined && !caseStudy) {
+        problems.push({
+          file,
+          line: source.lineOf(["questions", i, "caseStudy"]),
+          message: `${parsed.data.id}: caseStudy "${caseStudyId}" is not in this file's caseStudies (${[...caseStudies.keys()].join(", ") || "none"})`,
+        });
+        return;
+      }
+      if (caseStudyId !== undefined) usedCaseStudies.add(caseStudyId);
       questions.push({
-        question: { ...parsed.data, exam: header.data.exam, examGuide: header.data.examGuide } as Question,
+        question: {
+          ...fields,
+          ...(caseStudy ? { caseStudy } : {}),
+          exam: header.data.exam,
+          examGuide: header.data.examGuide,
+        } as Question,
         file,
         line,
         lineOf: (p) => source.lineOf(["questions", i, ...p]),
       });
+    });
+    (header.data.caseStudies ?? []).forEach((c, i) => {
+      if (!usedCaseStudies.has(c.id))
+        problems.push({
+          file,
+          line: source.lineOf(["caseStudies", i]),
+          message: `case study "${c.id}" has no question: name it with caseStudy: ${c.id} in its questions, or remove it`,
+        });
     });
   }
   return { questions, problems, files };

@@ -28,6 +28,8 @@ const base = {
       reason: text.min(10, "say why both questions are kept (what each one tests that the other does not)"),
     })
     .optional(),
+  /** The id of a case study in the same file's `caseStudies`: its scenario is shown with the question. */
+  caseStudy: id.optional(),
 };
 
 const choiceOption = z.strictObject({
@@ -63,6 +65,19 @@ export const questionFileSchema = z.strictObject({
   format: z.literal("certpath/questions@1"),
   exam: z.string().regex(/^[A-Z]{3}-[A-Z][0-9]{2}$/, "exam codes look like SAA-C03"),
   examGuide: z.string().min(1),
+  /** Scenarios shared by several questions of this file (case studies); each question names one with `caseStudy`. */
+  caseStudies: z
+    .array(
+      z.strictObject({
+        id,
+        title: text.max(120, "keep the title under 120 characters"),
+        scenario: text.min(
+          100,
+          "a case study's scenario describes the company, its data and its constraints",
+        ),
+      }),
+    )
+    .optional(),
   questions: z.array(z.unknown()),
 });
 

@@ -45,6 +45,9 @@ const questionView = z.object({
   options: z.array(z.object({ id: opaqueId, text: z.string() })),
   select: z.number().optional(),
   prompts: z.array(z.object({ id: opaqueId, text: z.string() })).optional(),
+  caseStudy: z.object({ id: z.string(), title: z.string(), scenario: z.string() }).optional().openapi({
+    description: "for a question of a case study: the scenario it shares with the set's other questions",
+  }),
 });
 
 const attemptView = z

@@ -131,6 +131,8 @@ export function lintBank(
     }
   }
 
+  problems.push(...caseStudyProblems(located));
+
   const summaries: ExamSummary[] = [];
   for (const [exam, list] of [...byExam].sort(([a], [b]) => a.localeCompare(b))) {
     const match = findCertification(catalog, exam);
@@ -215,4 +217,34 @@ export function lintBank(
   }
   const order = (a: LintProblem, b: LintProblem) => a.file.localeCompare(b.file) || a.line - b.line;
   return { problems: problems.sort(order), warnings: warnings.sort(order), summaries };
+}
+
+/** Case studies: one id names one scenario in a bank, and a case study is a set (at least two questions). */
+function caseStudyProblems(located: readonly LocatedQuestion[]): LintProblem[] {
+  const groups = new Map<string, LocatedQuestion[]>();
+  for (const lq of located) {
+    const c = lq.question.caseStudy;
+    if (!c) continue;
+    const key = `${lq.question.exam}/${c.id}`;
+    groups.set(key, [...(groups.get(key) ?? []), lq]);
+  }
+  const problems: LintProblem[] = [];
+  for (const list of groups.values()) {
+    const first = list[0] as LocatedQuestion;
+    const id = first.question.caseStudy?.id ?? "";
+    const other = list.find((lq) => lq.question.caseStudy !== first.question.caseStudy);
+    if (other)
+      problems.push({
+        file: other.file,
+        line: other.line,
+        message: `${other.question.id}: case study "${id}" is also defined in ${first.file}; give each case study its own id`,
+      });
+    if (list.length < 2)
+      problems.push({
+        file: first.file,
+        line: first.line,
+        message: `${first.question.id}: case study "${id}" has only this question; a case study shares its scenario with at least two`,
+      });
+  }
+  return problems;
 }

@@ -14,6 +14,15 @@ interface QuestionBase {
   reviewedOn?: string | undefined;
   /** A deliberate variant of another question of the exam that asks something alike, and why both are kept. */
   variantOf?: { id: string; reason: string } | undefined;
+  /** The case study this question belongs to: a scenario shared by several questions, each scored on its own. */
+  caseStudy?: CaseStudy | undefined;
+}
+
+/** A scenario shared by several questions (AWS case-study sets); the questions stay together in a form. */
+export interface CaseStudy {
+  id: string;
+  title: string;
+  scenario: string;
 }
 
 export interface ChoiceOption {

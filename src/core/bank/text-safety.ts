@@ -32,6 +32,11 @@ export function textFields(q: Question): TextField[] {
     });
   }
   if (q.variantOf) out.push({ path: ["variantOf", "reason"], value: q.variantOf.reason });
+  // The case study's text is checked with each of its questions (reported at the question's caseStudy line).
+  if (q.caseStudy) {
+    out.push({ path: ["caseStudy"], value: q.caseStudy.title });
+    out.push({ path: ["caseStudy"], value: q.caseStudy.scenario });
+  }
   return out;
 }
 

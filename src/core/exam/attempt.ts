@@ -121,6 +121,8 @@ export interface QuestionView {
   options: { id: string; text: string }[];
   select?: number;
   prompts?: { id: string; text: string }[];
+  /** The shared scenario, for a question of a case study (shown beside each of its questions). */
+  caseStudy?: { id: string; title: string; scenario: string };
 }
 
 /** The question in the attempt's shuffled order, every option, item and prompt id replaced by its opaque id. */
@@ -139,6 +141,8 @@ export function questionView(
   else view.options = strip("option", byId(q.options, order));
   if (q.type === "multiple-response") view.select = q.select;
   if (q.type === "matching") view.prompts = strip("prompt", byId(q.prompts, attempt.promptOrder[q.id]));
+  if (q.caseStudy)
+    view.caseStudy = { id: q.caseStudy.id, title: q.caseStudy.title, scenario: q.caseStudy.scenario };
   return view;
 }
 

@@ -102,20 +102,29 @@ export function assembleForm(req: FormRequest): Form {
     const wanted = req.count ?? req.blueprint.questionCount;
     const domains = req.blueprint.domains.filter((d) => !req.domains || req.domains.includes(d.id));
     const quotas = largestRemainder(wanted, domains);
+    const exclude = req.exclude;
+    const usable = (q: Question) =>
+      !exclude?.has(q.id) && (!req.services?.length || q.services.some((s) => req.services?.includes(s)));
+    // Case studies first: whole sets only, each question counting toward its own domain's quota.
+    for (const set of caseStudySets(req, domains, quotas, wanted, seen, rng)) {
+      for (const q of set) {
+        quotas.set(q.domain, (quotas.get(q.domain) ?? 0) - 1);
+        domainCounts[q.domain] = (domainCounts[q.domain] ?? 0) + 1;
+      }
+      chosen.push(...set);
+    }
     let repeats = 0;
     const short: string[] = [];
     for (const d of domains) {
-      let pool = req.pool.get(d.id) ?? [];
-      if (req.services?.length) pool = pool.filter((q) => q.services.some((s) => req.services?.includes(s)));
-      const exclude = req.exclude;
-      if (exclude?.size) pool = pool.filter((q) => !exclude.has(q.id));
+      const pool = (req.pool.get(d.id) ?? []).filter((q) => !q.caseStudy && usable(q));
       const quota = quotas.get(d.id) ?? 0;
       const got = pick(pool, quota, seen, rng);
       repeats += got.repeats;
       if (got.chosen.length < quota) short.push(`domain ${d.id} ${got.chosen.length} of ${quota}`);
-      domainCounts[d.id] = got.chosen.length;
+      domainCounts[d.id] = (domainCounts[d.id] ?? 0) + got.chosen.length;
       chosen.push(...got.chosen);
     }
+    includeEveryType(req, chosen, usable, seen, rng);
     if (short.length > 0)
       notices.push(
         `The question bank is too small for a full form (${short.join(", ")}), so this form has ${chosen.length} questions instead of ${wanted}.`,
@@ -126,7 +135,7 @@ export function assembleForm(req: FormRequest): Form {
       );
   }
 
-  const ordered = shuffled(chosen, rng);
+  const ordered = keepCaseStudiesTogether(shuffled(chosen, rng));
   const optionOrder: Record<string, string[]> = {};
   const promptOrder: Record<string, string[]> = {};
   for (const q of ordered) {
@@ -158,4 +167,89 @@ function shuffledNotIdentity(ids: string[], rng: Rng): string[] {
     if (s.some((id, j) => id !== ids[j])) return s;
   }
   return [...ids.slice(1), ...ids.slice(0, 1)];
+}
+
+/** At most this share of a form comes from case studies, so that a form still samples the whole bank. */
+const CASE_STUDY_SHARE = 0.3;
+
+/**
+ * The case-study sets a form takes: unseen sets (seeded order) whose questions all fit the remaining
+ * per-domain quotas and the request's filters, up to CASE_STUDY_SHARE of the form.
+ */
+function caseStudySets(
+  req: FormRequest,
+  domains: readonly { id: string }[],
+  quotas: ReadonlyMap<string, number>,
+  wanted: number,
+  seen: ReadonlySet<string>,
+  rng: Rng,
+): Question[][] {
+  if (req.services?.length) return [];
+  const allowed = new Set(domains.map((d) => d.id));
+  const sets = new Map<string, Question[]>();
+  for (const list of req.pool.values())
+    for (const q of list) if (q.caseStudy) sets.set(q.caseStudy.id, [...(sets.get(q.caseStudy.id) ?? []), q]);
+  const left = new Map(quotas);
+  let budget = Math.floor(wanted * CASE_STUDY_SHARE);
+  const out: Question[][] = [];
+  for (const set of shuffled([...sets.values()], rng)) {
+    if (set.length > budget) continue;
+    if (set.some((q) => !allowed.has(q.domain) || seen.has(q.id) || req.exclude?.has(q.id))) continue;
+    const need = new Map<string, number>();
+    for (const q of set) need.set(q.domain, (need.get(q.domain) ?? 0) + 1);
+    if ([...need].some(([d, n]) => n > (left.get(d) ?? 0))) continue;
+    for (const [d, n] of need) left.set(d, (left.get(d) ?? 0) - n);
+    budget -= set.length;
+    out.push(set);
+  }
+  return out;
+}
+
+/** Moves every question of a case study next to the first one drawn, in question-id order (the set's own order). */
+function keepCaseStudiesTogether(questions: Question[]): Question[] {
+  const out: Question[] = [];
+  const placed = new Set<string>();
+  for (const q of questions) {
+    const id = q.caseStudy?.id;
+    if (id === undefined) {
+      out.push(q);
+      continue;
+    }
+    if (placed.has(id)) continue;
+    placed.add(id);
+    out.push(...questions.filter((x) => x.caseStudy?.id === id).sort((a, b) => a.id.localeCompare(b.id)));
+  }
+  return out;
+}
+
+/**
+ * A form shows every question type the exam uses (as the real exam does): when the draw holds no
+ * ordering (or matching) question although the exam uses the type and the bank has one in a drawn domain,
+ * one multiple-choice question of that domain is swapped for one of that type (an unseen one first).
+ */
+function includeEveryType(
+  req: FormRequest,
+  chosen: Question[],
+  usable: (q: Question) => boolean,
+  seen: ReadonlySet<string>,
+  rng: Rng,
+): void {
+  for (const type of ["ordering", "matching"] as const) {
+    if (!req.blueprint.questionTypes.includes(type) || chosen.some((q) => q.type === type)) continue;
+    const taken = new Set(chosen.map((q) => q.id));
+    const candidates = shuffled(
+      [...req.pool.values()]
+        .flat()
+        .filter((q) => q.type === type && !q.caseStudy && !taken.has(q.id) && usable(q)),
+      rng,
+    ).sort((a, b) => Number(seen.has(a.id)) - Number(seen.has(b.id)));
+    for (const c of candidates) {
+      const i = chosen.findIndex(
+        (q) => q.domain === c.domain && q.type === "multiple-choice" && !q.caseStudy,
+      );
+      if (i < 0) continue;
+      chosen[i] = c;
+      break;
+    }
+  }
 }
