@@ -154,6 +154,7 @@ function renderQuestion(s: ExamState, width: number, p: Paint): Body {
   const a = answerOf(s, q);
   const text = Math.min(width, MAX_TEXT_WIDTH);
   const lines: string[] = [""];
+  if (q.caseStudy) lines.push(...caseStudyLines(q.caseStudy, text, " ", p), "");
   lines.push(...wrapLines(plainText(q.stem), text, " "));
   const locked = isLocked(s, q);
   const clearHint = isAnswered(q, a) && !s.held && !locked ? " (x clears the answer.)" : "";
@@ -333,4 +334,18 @@ function renderFooter(s: ExamState, width: number, p: Paint): string[] {
     status = tone(` ${s.message.text}`);
   } else status = p.dim(s.pendingSaves > 0 ? " Saving…" : " All answers saved.");
   return ["─".repeat(width), ...help.map(p.dim), status];
+}
+
+/** A case study's scenario, shown above each question of its set. */
+export function caseStudyLines(
+  cs: { title: string; scenario: string },
+  width: number,
+  indent: string,
+  p: Pick<Paint, "bold" | "dim">,
+): string[] {
+  return [
+    ...wrapLines(`Case study: ${plainText(cs.title)}`, width, indent).map(p.bold),
+    ...wrapLines(plainText(cs.scenario), width, `${indent}  `),
+    p.dim(`${indent}${"─".repeat(Math.max(10, Math.min(40, width - indent.length)))}`),
+  ];
 }

@@ -1,6 +1,6 @@
 import type { ExamService } from "../../app/exam-service.js";
 import { bar } from "../terminal.js";
-import type { Paint } from "./exam-screen.js";
+import { caseStudyLines, type Paint } from "./exam-screen.js";
 import { padEnd, plainText, visibleWidth, wrapLines } from "./plain-text.js";
 
 export type ScoreReportView = Awaited<ReturnType<ExamService["submit"]>>;
@@ -97,6 +97,7 @@ export function reviewQuestionLines(
     `${p.bold(`Question ${n} of ${total}`)} · ${verdict}${flagged}`,
     p.dim(`  Domain ${q.domain} · ${q.type}`),
   ];
+  if (q.caseStudy) out.push(...caseStudyLines(q.caseStudy, w, "  ", p));
   out.push(...wrapLines(plainText(q.stem), w, "  "));
   out.push("");
   if (q.correctOptions === null) {

@@ -174,7 +174,8 @@ const CASE_STUDY_SHARE = 0.3;
 
 /**
  * The case-study sets a form takes: unseen sets (seeded order) whose questions all fit the remaining
- * per-domain quotas and the request's filters, up to CASE_STUDY_SHARE of the form.
+ * per-domain quotas and the request's filters, up to CASE_STUDY_SHARE of the form and half the bank's sets; when none of the unseen
+ * sets fits, one set already seen (so that an exam with case studies always shows one).
  */
 function caseStudySets(
   req: FormRequest,
@@ -192,9 +193,17 @@ function caseStudySets(
   const left = new Map(quotas);
   let budget = Math.floor(wanted * CASE_STUDY_SHARE);
   const out: Question[][] = [];
-  for (const set of shuffled([...sets.values()], rng)) {
+  // Unseen sets first; sets already seen only when no unseen one fits (a case-study exam keeps showing one).
+  const all = shuffled([...sets.values()], rng);
+  const isSeen = (set: Question[]) => set.some((q) => seen.has(q.id));
+  const unseen = all.filter((set) => !isSeen(set));
+  // At most half the bank's sets per form (at least one), so that two forms can each show fresh ones.
+  const maxSets = Math.max(1, Math.floor(all.length / 2));
+  for (const set of [...unseen, ...all.filter(isSeen)]) {
+    if (out.length >= maxSets) break;
     if (set.length > budget) continue;
-    if (set.some((q) => !allowed.has(q.domain) || seen.has(q.id) || req.exclude?.has(q.id))) continue;
+    if (isSeen(set) && out.length > 0) break;
+    if (set.some((q) => !allowed.has(q.domain) || req.exclude?.has(q.id))) continue;
     const need = new Map<string, number>();
     for (const q of set) need.set(q.domain, (need.get(q.domain) ?? 0) + 1);
     if ([...need].some(([d, n]) => n > (left.get(d) ?? 0))) continue;

@@ -3,6 +3,7 @@ import { Link, Navigate, useNavigate, useParams, useSearchParams } from "react-r
 import { ApiError, api } from "../api.js";
 import { Markdown } from "../components/markdown.js";
 import { ErrorBox, Status } from "../components/status.js";
+import { CaseStudyPanel } from "../exam/case-study-panel.js";
 import { type AttemptView, answerStates, isComplete, MODE_LABEL } from "../exam/exam-types.js";
 import { FeedbackPanel } from "../exam/feedback-panel.js";
 import { LeaveGuard } from "../exam/leave-guard.js";
@@ -263,6 +264,7 @@ function AttemptScreen({ attempt }: { attempt: AttemptView }) {
               {current?.flagged ? "Flagged for review" : "Flag for review"}
             </button>
           </div>
+          <CaseStudyPanel question={question} />
           <Markdown text={question.stem} className="stem" />
           <QuestionInput
             key={question.id}

@@ -2,6 +2,7 @@ import { Link, Navigate, useParams, useSearchParams } from "react-router";
 import { api } from "../api.js";
 import { Markdown } from "../components/markdown.js";
 import { Status, Title } from "../components/status.js";
+import { CaseStudyPanel } from "../exam/case-study-panel.js";
 import { MODE_LABEL, type ReviewQuestion } from "../exam/exam-types.js";
 import { CorrectAnswer, Explanations, MatchTable } from "../exam/feedback-panel.js";
 import { useApi } from "../use-api.js";
@@ -41,6 +42,7 @@ function ReviewItem({ q, n }: { q: ReviewQuestion; n: number }) {
           <h2>Question {n}</h2>
           {domain}
         </div>
+        <CaseStudyPanel question={q} />
         <Markdown text={q.stem} className="stem" />
         <p className="notice">
           The key and explanations are withheld: this question is in an exam you have in progress.
@@ -63,6 +65,7 @@ function ReviewItem({ q, n }: { q: ReviewQuestion; n: number }) {
         </h2>
         {domain}
       </div>
+      <CaseStudyPanel question={q} />
       <Markdown text={q.stem} className="stem" />
       {q.type === "matching" ? (
         <>
