@@ -1,35 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type AppContext,
-  createContext,
-  type ExamContext,
-  loadQuestionBank,
-  openExamContext,
-} from "../compose.js";
-import { content } from "../test/fixtures.js";
-import { createApp } from "./app.js";
+import { describe, expect, it } from "vitest";
+import { examApp, type Json } from "../test/exam-app.js";
 
-// biome-ignore lint/suspicious/noExplicitAny: test helper for JSON bodies
-type Json = Record<string, any>;
-let ctx: AppContext;
-let exam: ExamContext;
-let app: ReturnType<typeof createApp>;
-
-beforeAll(async () => {
-  ctx = await createContext({ content, now: () => new Date("2026-11-30T10:00:00Z") });
-  exam = await openExamContext(ctx, { databaseUrl: ":memory:", questions: await loadQuestionBank(ctx) });
-  app = createApp(ctx, { exam });
-});
-afterAll(() => exam?.close());
-
-const call = async (method: string, path: string, body?: unknown) => {
-  const res = await app.request(path, {
-    method,
-    headers: body === undefined ? {} : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as Json };
-};
+const { call } = examApp();
 
 describe("case studies over HTTP", () => {
   for (const code of ["MLA-C01", "AIF-C01"])
