@@ -1,3 +1,4 @@
+import SwaggerParser from "@apidevtools/swagger-parser";
 import { z } from "@hono/zod-openapi";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -116,6 +117,11 @@ const SAMPLES: Record<string, string[]> = {
 };
 
 describe("OpenAPI document", () => {
+  it("validates against the OpenAPI 3.1 schema (swagger-parser)", async () => {
+    // validate() dereferences in place, so it gets a copy.
+    await expect(SwaggerParser.validate(structuredClone(doc))).resolves.toBeTruthy();
+  });
+
   it("is a well-formed OpenAPI 3.1 document", () => {
     expect(doc.openapi).toMatch(/^3\.1\.\d+$/);
     expect(doc.info.title).toBeTruthy();
