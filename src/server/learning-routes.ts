@@ -37,6 +37,15 @@ const readiness = z
         correct: z.number(),
         estimate: z.number(),
         formQuestions: z.number(),
+        low: z
+          .number()
+          .openapi({
+            description: "share right on the domain's part of a fresh form, lower end of the interval",
+          }),
+        high: z.number(),
+        meetsProbability: z
+          .number()
+          .openapi({ description: "chance of at least 70% right in this domain on a fresh form" }),
       }),
     ),
     weakest: z.array(z.string()),

@@ -32,12 +32,13 @@ export async function readinessCommand(code: string, opts: { json?: boolean; db?
       `Evidence: ${r.answered} questions answered (${r.evidence.level})`,
       "",
       table(
-        ["Domain", "Weight", "Answered", "Estimate", ""],
+        ["Domain", "Weight", "Answered", "Estimate", "80% range", ""],
         r.domains.map((d) => [
           `${d.id} ${d.name}`,
           `${d.weight}%`,
           String(d.answered),
           pct(d.estimate),
+          `${pct(d.low)}–${pct(d.high)}`,
           columns() >= 100 ? bar(d.estimate, 20) : "",
         ]),
       ),

@@ -113,6 +113,23 @@ describe("readiness", () => {
     );
   });
 
+  it("gives each domain an interval and a chance of meeting its competencies", () => {
+    const base = history(120, 0.85);
+    const r = estimateReadiness(
+      CLF,
+      base.map((a) => (a.domain === "3" ? { ...a, correct: false } : a)),
+      NOW,
+    );
+    for (const d of r.domains) {
+      expect(d.low).toBeLessThanOrEqual(d.estimate);
+      expect(d.high).toBeGreaterThanOrEqual(d.estimate);
+    }
+    const weak = r.domains.find((d) => d.id === "3");
+    const strong = r.domains.find((d) => d.id === "2");
+    expect(weak?.meetsProbability ?? 1).toBeLessThan(0.05);
+    expect(strong?.meetsProbability ?? 0).toBeGreaterThan(0.6);
+  });
+
   it("does not let a drill of one strong domain set the prior for the others", () => {
     const practice = history(30, 0.6);
     const drill = history(40, 1, { mode: "drill", domain: "1", prefix: "d" });

@@ -47,6 +47,11 @@ export interface DomainReadiness {
   estimate: number;
   /** Questions a full form draws from this domain. */
   formQuestions: number;
+  /** The interval (same probability as the score's) of the share right on this domain's part of a fresh form, 0–1. */
+  low: number;
+  high: number;
+  /** Probability of meeting this domain's competencies on a fresh form (at least 70% of its questions right). */
+  meetsProbability: number;
 }
 
 /** The readiness estimate for one exam: a predicted scaled score with an interval and a pass probability. */
@@ -160,7 +165,10 @@ export function estimateReadiness(
     const alpha = m * mu + c;
     const beta = m * (1 - mu) + w;
     const n = formCounts.get(d.id) ?? 0;
-    total = convolve(total, betaBinomialPmf(n, alpha, beta));
+    const pmf = betaBinomialPmf(n, alpha, beta);
+    total = convolve(total, pmf);
+    const tail = (1 - interval) / 2;
+    const share = (x: number) => (n === 0 ? 0 : x / n);
     return {
       id: d.id,
       name: d.name,
@@ -169,6 +177,12 @@ export function estimateReadiness(
       correct,
       estimate: alpha / (alpha + beta),
       formQuestions: n,
+      low: round(share(quantile(pmf, tail)), 3),
+      high: round(share(quantile(pmf, 1 - tail)), 3),
+      meetsProbability: round(
+        pmf.slice(Math.ceil(RAW_CUT * n - 1e-9)).reduce((a, p) => a + p, 0),
+        3,
+      ),
     };
   });
 
