@@ -37,11 +37,9 @@ const readiness = z
         correct: z.number(),
         estimate: z.number(),
         formQuestions: z.number(),
-        low: z
-          .number()
-          .openapi({
-            description: "share right on the domain's part of a fresh form, lower end of the interval",
-          }),
+        low: z.number().openapi({
+          description: "share right on the domain's part of a fresh form, lower end of the interval",
+        }),
         high: z.number(),
         meetsProbability: z
           .number()
