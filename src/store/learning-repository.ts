@@ -81,16 +81,7 @@ export class LearningRepository {
 
   /** The learner's newest plan that includes `exam`, if any. */
   async latestPlanFor(learner: string, exam: string): Promise<StoredPlan | undefined> {
-    const rows = await this.db
-      .selectFrom("plans")
-      .selectAll()
-      .where("learner", "=", learner)
-      .orderBy("created_at", "desc")
-      .orderBy("id", "desc")
-      .limit(50)
-      .execute();
-    const r = rows.find((p) => p.exams.split(",").includes(exam));
-    return r ? fromRow(r) : undefined;
+    return (await this.listPlans(learner)).find((p) => p.exams.includes(exam));
   }
 
   /** The learner's plans, newest first. */
