@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { contentRoot } from "../content/content-root.js";
 import { loadCoreContent } from "../content/load-content.js";
+import { withoutActiveHtml } from "./import-entry.js";
 import { importSources } from "./import-pipeline.js";
 import type { ImportFormat } from "./interop-model.js";
 
@@ -221,6 +222,25 @@ describe("Markdown import", () => {
     expect(qs[2]?.stem).toBe("Which HTTP header does Amazon API Gateway use to pass an API key?");
     expect(qs[2]?.note).toMatch(/x-api-key header/);
     expect(r.files[0]?.questions.map((q) => q.location.line)).toEqual([3, 16, 30]);
+  });
+
+  it("cuts active HTML out of Markdown text without touching the rest", () => {
+    expect(
+      withoutActiveHtml(
+        'Use <img src="a.png" onerror="alert(1)"> one = 1 <SCRIPT>x()</SCRIPT><a href="javascript:x()">y</a>',
+      ),
+    ).toBe('Use <img src="a.png"> one = 1 <a href="x()">y</a>');
+  });
+
+  it("keeps Markdown as written (placeholders in angle brackets, emphasis) but never a script", () => {
+    const text =
+      "# SAA-C03\n\n## Question 1\n\nLogs go to `s3://<bucket-name>/logs` and **must** be kept.<script>alert(1)</script> Which?\n\n- [x] S3 Object Lock\n- [ ] S3 Select\n";
+    const r = importSources([{ file: "q.md", text }], { format: "markdown", today: "2026-11-30", catalog });
+    const [q] = entries(r.files[0]?.yaml);
+    expect(q?.stem).toContain("`s3://<bucket-name>/logs`");
+    expect(q?.stem).toContain("**must**");
+    expect(q?.stem).not.toContain("script");
+    expect(q?.stem).not.toContain("alert");
   });
 
   it("refuses lettered options without an answer line, naming the question's line", () => {
