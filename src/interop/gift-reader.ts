@@ -92,7 +92,7 @@ const UNSUPPORTED: Record<string, string> = {
   Essay: "essay",
   Numerical: "numerical",
   Short: "short answer",
-  Description: "description (text without a question)",
+  Description: "description",
 };
 
 function choices(list: TextChoice[], notes: string[]): ImportedOption[] {
@@ -196,7 +196,10 @@ export const readGift: FormatReader = (source) => {
         result.unsupported.push({
           location: { file, line },
           sourceType: UNSUPPORTED[q.type] ?? q.type,
-          message: `${UNSUPPORTED[q.type] ?? q.type} questions are not supported by certpath: skipped`,
+          message:
+            q.type === "Description"
+              ? "a description (text without answers) is not a question: skipped"
+              : `${UNSUPPORTED[q.type] ?? q.type} questions are not supported by certpath: skipped`,
         });
     }
   }

@@ -144,6 +144,37 @@ describe("GIFT import", () => {
   });
 });
 
+describe("GIFT as Moodle exports it", () => {
+  it("reads CRLF lines, [html] with entities, %100% weights, TRUE#wrong#right, and reports the rest by line", () => {
+    const r = run("gift", ["moodle-export.gift"]);
+    const f = r.files[0];
+    const qs = entries(f?.yaml);
+    expect(parseYaml(f?.yaml ?? "").exam).toBe("DVA-C02");
+    expect(qs.map((q) => [q.id, q.type, q.domain, key(q)])).toEqual([
+      ["lambda-timeout", "multiple-choice", "1", ["a"]],
+      ["x-ray-true-false", "multiple-choice", "1", ["a"]],
+    ]);
+    expect(qs[0]?.stem).toBe(
+      "A function that calls a slow API sometimes stops after 3 seconds with `Task timed out`. What should the developer change?",
+    );
+    expect(qs[0]?.options?.[0]).toMatchObject({
+      text: "Increase the function's timeout setting.",
+      explanation: "The default timeout is 3 seconds; raise it to cover the API's latency.",
+    });
+    expect(qs[0]?.note).toBeUndefined();
+    // {TRUE#feedback for a wrong answer#feedback for a right answer}
+    expect(qs[1]?.options?.map((o) => [o.text, o.explanation])).toEqual([
+      ["True", "Right."],
+      ["False", "X-Ray supports both."],
+    ]);
+    expect(f?.unsupported.map((u) => [u.location.line, u.sourceType])).toEqual([
+      [17, "short answer"],
+      [22, "numerical"],
+      [27, "description"],
+    ]);
+  });
+});
+
 describe("imported text is untrusted", () => {
   it("drops scripts, frames, event handlers and javascript: links, and strips terminal escapes", () => {
     const r = run("gift", ["hostile.gift"], { exam: "CLF-C02", domain: "3" });
@@ -222,6 +253,17 @@ describe("Markdown import", () => {
     expect(qs[2]?.stem).toBe("Which HTTP header does Amazon API Gateway use to pass an API key?");
     expect(qs[2]?.note).toMatch(/x-api-key header/);
     expect(r.files[0]?.questions.map((q) => q.location.line)).toEqual([3, 16, 30]);
+  });
+
+  it("starts a question at 'Q12.' or '**Question 3:**' as well", () => {
+    const text =
+      "# CLF-C02 quiz\n\nQ1. Which service is object storage?\nA. Amazon S3\nB. Amazon EBS\nAnswer: A\n\n**Question 2:** Which service is a CDN?\nA) Amazon Route 53\nB) Amazon CloudFront\nCorrect Answer: B\n";
+    const r = importSources([{ file: "q.md", text }], { format: "markdown", today: "2026-11-30", catalog });
+    const qs = entries(r.files[0]?.yaml);
+    expect(qs.map((q) => [q.stem, key(q)])).toEqual([
+      ["Which service is object storage?", ["a"]],
+      ["Which service is a CDN?", ["b"]],
+    ]);
   });
 
   it("cuts active HTML out of Markdown text without touching the rest", () => {

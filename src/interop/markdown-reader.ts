@@ -11,7 +11,7 @@ import type { FormatReader, ReadResult } from "./interop-model.js";
 // pipeline still sanitises anything that looks like active HTML (scripts, frames, event handlers).
 
 const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
-const NUMBERED = /^(\d{1,4})[.)]\s+(.*)$/;
+const NUMBERED = /^(?:\*\*)?(?:Q(?:uestion)?\s*#?\s*)?(\d{1,4})[.):](?:\*\*)?\s+(.*)$/i;
 const CHECKBOX = /^\s*[-*+]\s+\[( |x|X)\]\s+(.*)$/;
 const LETTERED = /^\s*(?:[-*+]\s+)?\(?([A-Ha-h])[.)]\s+(.*)$/;
 const ANSWER = /^(?:\*\*|__)?\s*(?:correct\s+)?answers?\s*(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(.*)$/i;
