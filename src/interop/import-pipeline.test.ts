@@ -114,6 +114,31 @@ describe("GIFT import", () => {
     expect(r.totals).toMatchObject({ written: 1, refused: 1 });
   });
 
+  it("names the line of a { never closed, and still finds the errors after it at their own lines", () => {
+    const text = [
+      "::Q1::Which service is object storage? {", // 1
+      "\t=Amazon S3", // 2
+      "\t~Amazon EBS", // 3
+      "", // 4
+      "::Q2::Which service is a CDN? {=Amazon CloudFront ~Amazon Route 53}", // 5
+      "", // 6
+      "::Q3::Which one: a database? {=Amazon RDS ~Amazon S3}", // 7
+      "", // 8
+      "::Q4::Which service runs containers? {=Amazon ECS ~Amazon SNS}", // 9
+    ].join("\n");
+    const r = importSources([{ file: "q.gift", text }], {
+      format: "gift",
+      today: "2026-11-30",
+      catalog,
+      exam: "CLF-C02",
+    });
+    expect(r.files[0]?.status).toBe("refused");
+    expect(r.files[0]?.fatal.map((f) => [f.location.line, f.message])).toEqual([
+      [1, "GIFT syntax: this { is never closed"],
+      [7, expect.stringMatching(/^GIFT syntax: expected/)],
+    ]);
+  });
+
   it("refuses a file where a question has no key, naming that question's line", () => {
     const r = run("gift", ["no-key.gift"], { exam: "CLF-C02" });
     expect(r.files[0]?.status).toBe("refused");
