@@ -7,6 +7,8 @@ import type { FormatReader, SourceFile } from "./interop-model.js";
 import { readMoodleXml } from "./moodle-xml-reader.js";
 import { writeMoodleXml } from "./moodle-xml-writer.js";
 import { actualOf, expectedOf, type KeptFields } from "./round-trip-support.js";
+import { readUdemyCsv } from "./udemy-csv-reader.js";
+import { writeUdemyCsv } from "./udemy-csv-writer.js";
 import type { ExportBank, ExportResult } from "./writer-support.js";
 
 // Every shipped bank, exported to each format and read back, keeps stems, options, keys and explanations for every
@@ -34,6 +36,14 @@ const cases: Case[] = [
     source: (r) => ({ file: r.files[0]!.name, text: r.files[0]!.text! }),
     holds: () => true,
     kept: { explanations: { choice: true, ordering: true, matching: false } },
+  },
+  {
+    name: "udemy-csv",
+    write: writeUdemyCsv,
+    read: readUdemyCsv,
+    source: (r) => ({ file: r.files[0]!.name, text: r.files[0]!.text! }),
+    holds: (q) => (q.type === "multiple-choice" || q.type === "multiple-response") && q.options.length <= 6,
+    kept: { explanations: { choice: true, ordering: false, matching: false } },
   },
 ];
 
