@@ -1,13 +1,6 @@
 import type { Question } from "../core/bank/question-types.js";
-import {
-  commonDropped,
-  domainLabel,
-  type ExportBank,
-  type ExportResult,
-  exportStem,
-  markdownToHtml,
-  referencesText,
-} from "./writer-support.js";
+import { commonDropped, domainLabel, exportStem, markdownToHtml, referencesText } from "./writer-support.js";
+import type { ExportBank, ExportResult } from "./writers.js";
 import { cdata, xmlEscape } from "./xml-tree.js";
 
 // certpath → Moodle XML (Moodle 4.x question bank import): one category per domain, HTML in CDATA, per-answer

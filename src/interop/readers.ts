@@ -2,6 +2,8 @@ import { readAiken } from "./aiken-reader.js";
 import { readGift } from "./gift-reader.js";
 import type { FormatReader, ImportFormat, ReadResult } from "./interop-model.js";
 import { readMarkdown } from "./markdown-reader.js";
+import { readMoodleXml } from "./moodle-xml-reader.js";
+import { readUdemyCsv } from "./udemy-csv-reader.js";
 
 // One reader per import format (issue 14). Each helper that adds a format adds its one line here.
 
@@ -25,7 +27,7 @@ export const READERS: Record<ImportFormat, FormatReader> = {
   gift: readGift,
   aiken: readAiken,
   markdown: readMarkdown,
-  "moodle-xml": notYet("moodle-xml"),
+  "moodle-xml": readMoodleXml,
   qti: notYet("qti"),
-  "udemy-csv": notYet("udemy-csv"),
+  "udemy-csv": readUdemyCsv,
 };

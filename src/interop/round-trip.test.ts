@@ -1,15 +1,18 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { contentRoot } from "../content/content-root.js";
+import { loadCoreContent } from "../content/load-content.js";
 import { loadQuestionFiles, questionFiles } from "../content/load-questions.js";
 import type { Question } from "../core/bank/question-types.js";
-import type { FormatReader, SourceFile } from "./interop-model.js";
+import { importSources } from "./import-pipeline.js";
+import type { FormatReader, ImportFormat, SourceFile } from "./interop-model.js";
 import { readMoodleXml } from "./moodle-xml-reader.js";
 import { writeMoodleXml } from "./moodle-xml-writer.js";
-import { actualOf, expectedOf, type KeptFields } from "./round-trip-support.js";
+import { actualOf, expectedOf, type KeptFields, readable } from "./round-trip-support.js";
 import { readUdemyCsv } from "./udemy-csv-reader.js";
 import { writeUdemyCsv } from "./udemy-csv-writer.js";
-import type { ExportBank, ExportResult } from "./writer-support.js";
+import type { ExportBank, ExportResult } from "./writers.js";
 
 // Every shipped bank, exported to each format and read back, keeps stems, options, keys and explanations for every
 // type the format can hold.
@@ -19,8 +22,12 @@ const banks = new Map<string, Question[]>();
 for (const { question } of load.questions)
   banks.set(question.exam, [...(banks.get(question.exam) ?? []), question]);
 
+const { catalog } = loadCoreContent(contentRoot());
+
 interface Case {
-  name: string;
+  name: ImportFormat;
+  /** Whether question ids come back as they were. */
+  keepsIds: boolean;
   write: (bank: ExportBank) => ExportResult;
   read: FormatReader;
   source: (r: ExportResult) => SourceFile;
@@ -31,6 +38,7 @@ interface Case {
 const cases: Case[] = [
   {
     name: "moodle-xml",
+    keepsIds: true,
     write: writeMoodleXml,
     read: readMoodleXml,
     source: (r) => ({ file: r.files[0]!.name, text: r.files[0]!.text! }),
@@ -39,6 +47,7 @@ const cases: Case[] = [
   },
   {
     name: "udemy-csv",
+    keepsIds: false,
     write: writeUdemyCsv,
     read: readUdemyCsv,
     source: (r) => ({ file: r.files[0]!.name, text: r.files[0]!.text! }),
@@ -56,5 +65,42 @@ describe.each(cases)("round trip certpath → $name → certpath", (c) => {
     expect(read.unsupported).toEqual([]);
     const held = questions.filter(c.holds);
     expect(read.questions.map((q) => actualOf(q, c.kept))).toEqual(held.map((q) => expectedOf(q, c.kept)));
+  });
+});
+
+interface Entry {
+  id: string;
+  domain?: string;
+  references: string[];
+  options?: { text: string; correct?: boolean; explanation?: string }[];
+  items?: { text: string; explanation?: string }[];
+}
+
+describe.each(cases)("round trip through the import pipeline: $name", (c) => {
+  it.each([...banks.keys()])("writes %s back with its keys, explanations, domains and references", (exam) => {
+    const questions = banks.get(exam)!.filter(c.holds);
+    const outcome = importSources([c.source(c.write({ exam, questions }))], {
+      format: c.name,
+      exam,
+      today: "2026-11-30",
+      catalog,
+    });
+    const [file] = outcome.files;
+    expect(file?.fatal).toEqual([]);
+    expect(file?.status).toBe("written");
+    const entries = (parse(file!.yaml!) as { questions: Entry[] }).questions;
+    expect(entries).toHaveLength(questions.length);
+    questions.forEach((q, i) => {
+      const e = entries[i]!;
+      if (c.keepsIds) expect(e.id).toBe(q.id);
+      expect(e.domain).toBe(q.domain);
+      expect(e.references).toEqual(expect.arrayContaining(q.references));
+      if (q.type === "multiple-choice" || q.type === "multiple-response")
+        expect(e.options?.map((o) => [o.correct ?? false, readable(o.explanation ?? "")])).toEqual(
+          q.options.map((o) => [o.correct, readable(o.explanation)]),
+        );
+      if (q.type === "ordering")
+        expect(e.items?.map((o) => readable(o.text))).toEqual(q.items.map((o) => readable(o.text)));
+    });
   });
 });

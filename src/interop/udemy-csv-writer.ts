@@ -1,12 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import type { Question } from "../core/bank/question-types.js";
-import {
-  commonDropped,
-  domainLabel,
-  type ExportBank,
-  type ExportResult,
-  exportStem,
-} from "./writer-support.js";
+import { commonDropped, domainLabel, exportStem } from "./writer-support.js";
+import type { ExportBank, ExportResult } from "./writers.js";
 
 // certpath → Udemy practice-test bulk-upload CSV, in the column layout of Udemy's template (17 columns). Udemy holds
 // multiple-choice and multi-select with at most six options; ordering and matching are left out and reported.

@@ -1,22 +1,10 @@
 import { Marked } from "marked";
-import type { CaseStudy, Question } from "../core/bank/question-types.js";
+import type { Question } from "../core/bank/question-types.js";
+import type { ExportBank } from "./writers.js";
 
 // What the Moodle XML, QTI and Udemy CSV writers share: the bank they are given, what they return, Markdown → HTML
 // for formats that hold HTML, and the text certpath keeps outside a question's own fields (case-study scenario,
 // references) written where each format can carry it.
-
-/** A bank as writers receive it. */
-export interface ExportBank {
-  exam: string;
-  questions: Question[];
-  caseStudies?: CaseStudy[];
-}
-
-/** Files a writer produces and plain sentences saying what the format cannot hold. */
-export interface ExportResult {
-  files: { name: string; text?: string; bytes?: Uint8Array }[];
-  dropped: string[];
-}
 
 const escapeHtml = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");

@@ -1,6 +1,8 @@
 import type { CaseStudy, Question } from "../core/bank/question-types.js";
 import { writeGift } from "./gift-writer.js";
 import type { ExportFormat } from "./interop-model.js";
+import { writeMoodleXml } from "./moodle-xml-writer.js";
+import { writeUdemyCsv } from "./udemy-csv-writer.js";
 
 // One writer per export format (issue 14). Each helper that adds a format adds its one line here.
 
@@ -27,7 +29,7 @@ const notYet =
 /** The writer of every export format. */
 export const WRITERS: Record<ExportFormat, FormatWriter> = {
   gift: writeGift,
-  "moodle-xml": notYet("moodle-xml"),
+  "moodle-xml": writeMoodleXml,
   qti: notYet("qti"),
-  "udemy-csv": notYet("udemy-csv"),
+  "udemy-csv": writeUdemyCsv,
 };
