@@ -9,6 +9,8 @@ import { importSources } from "./import-pipeline.js";
 import type { FormatReader, ImportFormat, SourceFile } from "./interop-model.js";
 import { readMoodleXml } from "./moodle-xml-reader.js";
 import { writeMoodleXml } from "./moodle-xml-writer.js";
+import { readQti } from "./qti-reader.js";
+import { writeQti } from "./qti-writer.js";
 import { actualOf, expectedOf, type KeptFields, readable } from "./round-trip-support.js";
 import { readUdemyCsv } from "./udemy-csv-reader.js";
 import { writeUdemyCsv } from "./udemy-csv-writer.js";
@@ -44,6 +46,15 @@ const cases: Case[] = [
     source: (r) => ({ file: r.files[0]!.name, text: r.files[0]!.text! }),
     holds: () => true,
     kept: { explanations: { choice: true, ordering: true, matching: false } },
+  },
+  {
+    name: "qti",
+    keepsIds: true,
+    write: writeQti,
+    read: readQti,
+    source: (r) => ({ file: r.files[0]!.name, bytes: r.files[0]!.bytes! }),
+    holds: () => true,
+    kept: { explanations: { choice: true, ordering: true, matching: true } },
   },
   {
     name: "udemy-csv",

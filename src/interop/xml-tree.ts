@@ -148,19 +148,32 @@ const escapeAttr = (s: string) => escapeText(s).replace(/"/g, "&quot;");
 
 const VOID = new Set(["br", "hr", "img", "input", "col", "area", "wbr", "source"]);
 
-/** Serialises an element's children back to (X)HTML markup, skipping the children `skip` rejects. */
-export function innerXml(el: XmlElement, skip: (e: XmlElement) => boolean = () => false): string {
+/**
+ * Serialises an element's children back to (X)HTML markup. `replace` may give the markup for a child element
+ * instead of serialising it ("" drops it).
+ */
+export function innerXml(
+  el: XmlElement,
+  replace: (e: XmlElement) => string | undefined = () => undefined,
+): string {
   return el.children
     .map((c) => {
       if (typeof c === "string") return escapeText(c);
-      if (skip(c)) return "";
+      const replaced = replace(c);
+      if (replaced !== undefined) return replaced;
       const attrs = Object.entries(c.attrs)
         .map(([k, v]) => ` ${k}="${escapeAttr(v)}"`)
         .join("");
       if (VOID.has(c.name.toLowerCase())) return `<${c.name}${attrs}/>`;
-      return `<${c.name}${attrs}>${innerXml(c, skip)}</${c.name}>`;
+      return `<${c.name}${attrs}>${innerXml(c, replace)}</${c.name}>`;
     })
     .join("");
+}
+
+/** Every element of a tree, depth first, the root included. */
+export function walk(el: XmlElement, visit: (e: XmlElement) => void): void {
+  visit(el);
+  for (const c of el.children) if (isElement(c)) walk(c, visit);
 }
 
 /** Text made safe inside XML element content or a double-quoted attribute. */
