@@ -1,6 +1,6 @@
 import { readAiken } from "./aiken-reader.js";
 import { readGift } from "./gift-reader.js";
-import type { FormatReader, ImportFormat, ReadResult } from "./interop-model.js";
+import type { FormatReader, ImportFormat } from "./interop-model.js";
 import { readMarkdown } from "./markdown-reader.js";
 import { readMoodleXml } from "./moodle-xml-reader.js";
 import { readQti } from "./qti-reader.js";
