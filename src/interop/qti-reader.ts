@@ -1,4 +1,4 @@
-import { unzipSync } from "fflate";
+import { unzipSync, zipSync } from "fflate";
 import { cleanText } from "./html-markdown.js";
 import { bytesAsset, imageMediaType } from "./image-assets.js";
 import type { FormatReader, ImportedAsset, ReadResult, SourceFile } from "./interop-model.js";
@@ -207,3 +207,8 @@ export const readQti: FormatReader = (source: SourceFile) => {
     ],
   };
 };
+
+/** A package folder's files (by path inside it) as one source: a stored zip, read like the zip it would be. */
+export function qtiFolderSource(file: string, files: Record<string, Uint8Array>): SourceFile {
+  return { file, bytes: zipSync(files, { level: 0, mtime: new Date("2000-01-01T00:00:00Z") }) };
+}
