@@ -84,6 +84,14 @@ describe("QTI 2.1 content package (zipped, as an LMS exports it)", () => {
     expect(single).toMatchObject({ category: "Domain 3", tags: ["sqs"] });
   });
 
+  it("names each item's file inside the package and its line", () => {
+    expect(result.questions[0]?.location).toEqual({
+      file: "qti21/package.zip/items/order.xml",
+      line: 2,
+      itemId: "ITM-ORDER-1",
+    });
+  });
+
   it("reports unsupported interactions by item", () => {
     expect(result.unsupported.map((u) => [u.location.itemId, u.sourceType])).toEqual([
       ["ITM-TEXT-1", "textEntryInteraction"],
@@ -148,7 +156,7 @@ describe("QTI files that are refused whole", () => {
   it("broken XML names the item file and the line", () => {
     const r = readQti(text("qti21/broken-item.xml"));
     expect(r.questions).toEqual([]);
-    expect(r.fatal.map((f) => [f.location.line, f.location.itemId])).toEqual([[17, "broken-item.xml"]]);
+    expect(r.fatal.map((f) => f.location)).toEqual([{ file: "qti21/broken-item.xml", line: 17 }]);
     expect(r.fatal[0]?.message).toMatch(/broken on line 17/);
   });
 
@@ -169,7 +177,9 @@ describe("QTI files that are refused whole", () => {
     const files = folder("qti21/package");
     delete files["items/match.xml"];
     const r = readQti({ file: "p.zip", bytes: zipSync(files) });
-    expect(r.fatal.map((f) => f.message)).toEqual(["the package names items/match.xml, which is not in it"]);
+    expect(r.fatal.map((f) => [f.location.file, f.message])).toEqual([
+      ["p.zip/items/match.xml", "the package names items/match.xml, which is not in it"],
+    ]);
     expect(readQti(text("qti21/package/test.xml")).fatal[0]?.hint).toMatch(/import the whole package/);
   });
 

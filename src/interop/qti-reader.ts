@@ -79,18 +79,22 @@ function metadataOf(resource: XmlElement): { category?: string; tags?: string[] 
 }
 
 /** Reads the items of a package (its files by path), in the order of its test, else of its manifest. */
-export function readQtiPackage(file: string, entries: Entries): ReadResult {
+export function readQtiPackage(file: string, entries: Entries, single = false): ReadResult {
   const result: ReadResult = { questions: [], unsupported: [], fatal: [] };
-  const refuse = (message: string, hint: string, itemId?: string, line = 1) =>
-    result.fatal.push({ location: { file, line, ...(itemId ? { itemId } : {}) }, message, hint });
+  // Inside a package, a place is the package's file, the item file in it and its line: "pkg.zip/items/q1.xml:12".
+  const at = (path: string) => (single ? file : `${file}/${path}`);
+  const refuse = (message: string, hint: string, path?: string, line = 1) =>
+    result.fatal.push({ location: { file: path ? at(path) : file, line }, message, hint });
   const xmlOf = (path: string) => {
     const bytes = entries.get(path);
     if (!bytes) return undefined;
     const parsed = parseXml(decoder.decode(bytes));
     if ("error" in parsed) {
       refuse(
-        `${path} is broken on line ${parsed.error.line}: ${parsed.error.message}`,
-        "fix that file of the package (or export it again) and import the package again",
+        `the XML is broken on line ${parsed.error.line}: ${parsed.error.message}`,
+        single
+          ? "fix the XML there (or export the item again) and import it again"
+          : "fix that file of the package (or export it again) and import the package again",
         path,
         parsed.error.line,
       );
@@ -154,7 +158,7 @@ export function readQtiPackage(file: string, entries: Entries): ReadResult {
     }
     const itemId = item.attrs.identifier || path;
     const r = readQtiItem(item, {
-      location: { file, line: item.line, itemId },
+      location: { file: at(path), line: item.line, itemId },
       image: (src, notes) => imageAt(resolve(dirOf(path), src), entries, notes),
       ...meta.get(path),
     });
@@ -188,7 +192,7 @@ export const readQti: FormatReader = (source: SourceFile) => {
   }
   const text = source.text ?? (source.bytes ? decoder.decode(source.bytes) : "");
   const name = source.file.replace(/^.*[\\/]/, "");
-  const result = readQtiPackage(source.file, new Map([[name, new TextEncoder().encode(text)]]));
+  const result = readQtiPackage(source.file, new Map([[name, new TextEncoder().encode(text)]]), true);
   if (result.fatal.length > 0 || result.questions.length + result.unsupported.length > 0) return result;
   const parsed = parseXml(text);
   const rootName = "root" in parsed ? toQti21(parsed.root).name : "";

@@ -59,7 +59,7 @@ describe("Udemy bulk-upload CSV reader", () => {
   it("refuses a file whose row names a missing option, with the line", () => {
     const bad = readUdemyCsv(fixture("bad-key.csv"));
     expect(bad.fatal.map((f) => [f.location.line, f.message])).toEqual([
-      [4, 'line 4: Correct Answers "3" names an option that is not there (options 1, 2)'],
+      [4, 'Correct Answers "3" names an option that is not there (options 1, 2)'],
     ]);
   });
 

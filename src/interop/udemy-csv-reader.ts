@@ -83,7 +83,7 @@ export const readUdemyCsv: FormatReader = (source) => {
     const line = typeof (e as { lines?: unknown }).lines === "number" ? (e as { lines: number }).lines : 1;
     return refuse(
       line,
-      `the CSV is broken on line ${line}: ${e instanceof Error ? e.message : String(e)}`,
+      `the CSV is broken on line ${line}: ${(e instanceof Error ? e.message : String(e)).replace(/\.+$/, "")}`,
       'fix the quoting there (a quote inside a value is written "") and import the file again',
     );
   }
@@ -126,8 +126,8 @@ export const readUdemyCsv: FormatReader = (source) => {
       refuse(
         line,
         keys.length === 0
-          ? `line ${line}: the row has no Correct Answers, so there is no key`
-          : `line ${line}: Correct Answers "${keyText}" names an option that is not there (options ${filled.map((s) => s.n).join(", ")})`,
+          ? "the row has no Correct Answers, so there is no key"
+          : `Correct Answers "${keyText}" names an option that is not there (options ${filled.map((s) => s.n).join(", ")})`,
         "write the numbers of the correct options (1 to 6), comma-separated, in Correct Answers",
       );
       continue;
@@ -136,7 +136,7 @@ export const readUdemyCsv: FormatReader = (source) => {
     if (declared === "multiple-choice" && correct.size > 1) {
       refuse(
         line,
-        `line ${line}: a multiple-choice row lists ${correct.size} correct answers (${keyText})`,
+        `a multiple-choice row lists ${correct.size} correct answers (${keyText})`,
         "make it multi-select, or keep one correct answer",
       );
       continue;

@@ -38,7 +38,7 @@ export function writeUdemyCsv(bank: ExportBank): ExportResult {
       continue;
     }
     const texts = [exportStem(q), ...q.options.flatMap((o) => [o.text, o.explanation])];
-    if (texts.some((t) => t.trim().includes("\n"))) joined++;
+    if (texts.some((t) => /\n\s*\n/.test(t.trim()))) joined++;
     if (texts.some((t) => /<[A-Za-z][\w:.-]*>/.test(t))) tagLike++;
     const cells = q.options.flatMap((o) => [oneLine(o.text), oneLine(o.explanation)]);
     while (cells.length < MAX_OPTIONS * 2) cells.push("");
@@ -62,7 +62,7 @@ export function writeUdemyCsv(bank: ExportBank): ExportResult {
     );
   if (joined > 0)
     dropped.push(
-      `${joined} questions had line breaks in their texts: they are joined into one line, as Udemy's bulk upload breaks on line breaks inside a cell`,
+      `${joined} questions have several paragraphs in a text: they are joined into one line, as Udemy's bulk upload breaks on line breaks inside a cell`,
     );
   if (tagLike > 0)
     dropped.push(

@@ -95,7 +95,7 @@ export function parseXml(source: string): XmlParse {
     };
   }
   const valid = XMLValidator.validate(text, { allowBooleanAttributes: true });
-  if (valid !== true) return { error: { line: valid.err.line, message: valid.err.msg } };
+  if (valid !== true) return { error: { line: valid.err.line, message: valid.err.msg.replace(/\.+$/, "") } };
   try {
     const starts = lineStarts(text);
     const root = convert(parser.parse(text) as Ordered[], starts).find(

@@ -208,7 +208,10 @@ function report(
         `${f.file}: ${f.questions.length} question${f.questions.length === 1 ? "" : "s"} (${drafts} draft${drafts === 1 ? "" : "s"}) → ${display(join(out, names.get(paths[i] as string) ?? ""))}`,
       );
       for (const q of f.questions.filter((x) => x.draft))
-        say(`${q.location.file}:${q.location.line ?? 1}: ${q.id} is a draft: ${q.problems.join("; ")}`, "  ");
+        say(
+          `${q.location.file}:${q.location.line ?? 1}${q.location.itemId ? ` (${q.location.itemId})` : ""}: ${q.id} is a draft: ${q.problems.join("; ")}`,
+          "  ",
+        );
     }
     for (const u of f.unsupported)
       say(
