@@ -180,13 +180,18 @@ function importOne(source: SourceFile, opts: ImportOptions, taken: Set<string>):
     const base =
       slugId(q.sourceId ?? "") ||
       `${slugId(source.file.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "")) || "q"}-${String(i + 1).padStart(3, "0")}`;
+    const domain = domainIn(label, domains) ?? opts.domain;
+    if (!domain)
+      problems.push(
+        `no domain: give --domain ID, or a category or tag such as "Domain 2"${domains ? ` (${exam} has ${domains.join(", ")})` : ""}`,
+      );
     const id = uniqueId(/^[a-z0-9]/.test(base) ? base : `q-${base}`, taken);
     local.add(id);
     const entry = toEntry(
       q,
       {
         id,
-        domain: domainIn(label, domains) ?? opts.domain,
+        domain,
         services: opts.catalog ? servicesIn(q, opts.catalog.services) : [],
         references: awsReferences([q.stem, q.generalFeedback, ...feedbackTexts(q)]),
         verifiedOn: opts.today,
@@ -246,6 +251,7 @@ function checkEntries(entries: Checked[], exam: string, opts: ImportOptions): vo
     const e = p.line > 0 ? entries[p.line - 1] : undefined;
     if (!e) continue;
     const message = p.message.replace(`${e.entry.id}: `, "");
+    if (!e.entry.domain && message.startsWith("no domain")) continue; // said above, with how to give it
     if (!e.problems.includes(message)) e.problems.push(message);
   }
 }

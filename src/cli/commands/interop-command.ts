@@ -221,10 +221,15 @@ function report(
   });
   const verdict =
     totals.written > 0
-      ? style.green(`Imported ${totals.questions} question${totals.questions === 1 ? "" : "s"}`)
-      : style.red("Nothing imported");
+      ? `Imported ${totals.questions} question${totals.questions === 1 ? "" : "s"}`
+      : "Nothing imported";
+  const summary = wrap(
+    `${verdict}: ${totals.questions - totals.drafts} ready, ${totals.drafts} draft${totals.drafts === 1 ? "" : "s"}, ${totals.unsupported} unsupported (skipped); ${totals.written} of ${totals.files} file${totals.files === 1 ? "" : "s"} written, ${totals.refused} refused.`,
+    terminalWidth(),
+  );
+  // Colour is added after wrapping (the text is certpath's own: counts only).
   console.log(
-    `\n${verdict}: ${totals.questions - totals.drafts} ready, ${totals.drafts} draft${totals.drafts === 1 ? "" : "s"}, ${totals.unsupported} unsupported (skipped); ${totals.written} of ${totals.files} file${totals.files === 1 ? "" : "s"} written, ${totals.refused} refused.`,
+    `\n${summary.replace(verdict, totals.written > 0 ? style.green(verdict) : style.red(verdict))}`,
   );
   if (totals.drafts > 0)
     say(
