@@ -30,40 +30,34 @@ export interface KeptFields {
   explanations: { choice: boolean; ordering: boolean; matching: boolean };
 }
 
-/** The neutral shape of what must survive, from a certpath question (undefined: the format cannot hold its type). */
-export function expectedOf(q: Question, kept: KeptFields): unknown {
-  const stem = readable(exportStem(q));
+/** A certpath question as a reader would give it back (the case-study scenario in front of the stem). */
+function asImported(q: Question): ImportedQuestion {
+  const base = { location: { file: "" }, stem: exportStem(q) };
   if (q.type === "multiple-choice" || q.type === "multiple-response")
     return {
+      ...base,
       type: q.type,
-      stem,
-      options: q.options.map((o) => ({
-        text: readable(o.text),
-        correct: o.correct,
-        ...(kept.explanations.choice ? { feedback: readable(o.explanation) } : {}),
-      })),
+      options: q.options.map((o) => ({ text: o.text, correct: o.correct, feedback: o.explanation })),
     };
   if (q.type === "ordering")
-    return {
-      type: q.type,
-      stem,
-      items: q.items.map((i) => ({
-        text: readable(i.text),
-        ...(kept.explanations.ordering ? { feedback: readable(i.explanation) } : {}),
-      })),
-    };
+    return { ...base, type: q.type, items: q.items.map((i) => ({ text: i.text, feedback: i.explanation })) };
   const text = new Map(q.options.map((o) => [o.id, o.text]));
   const matched = new Set(q.prompts.map((p) => p.match));
   return {
+    ...base,
     type: q.type,
-    stem,
     pairs: q.prompts.map((p) => ({
-      prompt: readable(p.text),
-      match: readable(text.get(p.match) ?? ""),
-      ...(kept.explanations.matching ? { feedback: readable(p.explanation) } : {}),
+      prompt: p.text,
+      match: text.get(p.match) ?? "",
+      feedback: p.explanation,
     })),
-    extraOptions: q.options.filter((o) => !matched.has(o.id)).map((o) => readable(o.text)),
+    extraOptions: q.options.filter((o) => !matched.has(o.id)).map((o) => o.text),
   };
+}
+
+/** The neutral shape of what must survive, from a certpath question. */
+export function expectedOf(q: Question, kept: KeptFields): unknown {
+  return actualOf(asImported(q), kept);
 }
 
 /** The same neutral shape from what a reader produced. */
