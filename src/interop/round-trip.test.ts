@@ -2,7 +2,6 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { contentRoot } from "../content/content-root.js";
-import { loadCoreContent } from "../content/load-content.js";
 import { loadQuestionFiles, questionFiles } from "../content/load-questions.js";
 import type { Question } from "../core/bank/question-types.js";
 import { importSources } from "./import-pipeline.js";
@@ -23,8 +22,6 @@ const load = loadQuestionFiles(questionFiles(join(contentRoot(), "questions")));
 const banks = new Map<string, Question[]>();
 for (const { question } of load.questions)
   banks.set(question.exam, [...(banks.get(question.exam) ?? []), question]);
-
-const { catalog } = loadCoreContent(contentRoot());
 
 interface Case {
   name: ImportFormat;
@@ -90,11 +87,11 @@ interface Entry {
 describe.each(cases)("round trip through the import pipeline: $name", (c) => {
   it.each([...banks.keys()])("writes %s back with its keys, explanations, domains and references", (exam) => {
     const questions = banks.get(exam)!.filter(c.holds);
+    // Without the catalog the pipeline skips lint (drafts are not what this checks) and stays fast.
     const outcome = importSources([c.source(c.write({ exam, questions }))], {
       format: c.name,
       exam,
       today: "2026-11-30",
-      catalog,
     });
     const [file] = outcome.files;
     expect(file?.fatal).toEqual([]);
