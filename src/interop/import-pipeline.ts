@@ -80,17 +80,19 @@ export interface ImportOutcome {
 export function importSources(sources: readonly SourceFile[], opts: ImportOptions): ImportOutcome {
   const taken = new Set<string>();
   const files = sources.map((s) => importOne(s, opts, taken));
+  return { files, totals: importTotals(files) };
+}
+
+/** The counts of each kind over the files of an import. */
+export function importTotals(files: readonly ImportFileOutcome[]): ImportOutcome["totals"] {
   const written = files.filter((f) => f.status === "written");
   return {
-    files,
-    totals: {
-      files: files.length,
-      written: written.length,
-      refused: files.length - written.length,
-      questions: written.reduce((n, f) => n + f.questions.length, 0),
-      drafts: written.reduce((n, f) => n + f.questions.filter((q) => q.draft).length, 0),
-      unsupported: files.reduce((n, f) => n + f.unsupported.length, 0),
-    },
+    files: files.length,
+    written: written.length,
+    refused: files.length - written.length,
+    questions: written.reduce((n, f) => n + f.questions.length, 0),
+    drafts: written.reduce((n, f) => n + f.questions.filter((q) => q.draft).length, 0),
+    unsupported: files.reduce((n, f) => n + f.unsupported.length, 0),
   };
 }
 

@@ -2,7 +2,13 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, extname, join, relative, resolve } from "node:path";
 import { CONTENT_LIMITS } from "../../content/load-questions.js";
 import { findCertification } from "../../core/catalog/catalog.js";
-import { type ImportFileOutcome, importSources, refusedFile } from "../../interop/import-pipeline.js";
+import {
+  type ImportFileOutcome,
+  type ImportOutcome,
+  importSources,
+  importTotals,
+  refusedFile,
+} from "../../interop/import-pipeline.js";
 import {
   EXPORT_FORMATS,
   type ExportFormat,
@@ -156,15 +162,7 @@ export async function bankImportCommand(
     ];
   });
   if (writes.length > 0) writeAtomically(out, writes);
-  const written = files.filter((f) => f.status === "written");
-  const totals = {
-    files: files.length,
-    written: written.length,
-    refused: files.length - written.length,
-    questions: written.reduce((n, f) => n + f.questions.length, 0),
-    drafts: written.reduce((n, f) => n + f.questions.filter((q) => q.draft).length, 0),
-    unsupported: files.reduce((n, f) => n + f.unsupported.length, 0),
-  };
+  const totals = importTotals(files);
   if (opts.json) {
     printJson({
       files: files.map(({ yaml: _y, assets, ...f }, i) => ({
@@ -185,14 +183,7 @@ function report(
   paths: readonly string[],
   names: Map<string, string>,
   out: string,
-  totals: {
-    files: number;
-    written: number;
-    questions: number;
-    drafts: number;
-    unsupported: number;
-    refused: number;
-  },
+  totals: ImportOutcome["totals"],
 ) {
   files.forEach((f, i) => {
     if (f.status === "refused") {
