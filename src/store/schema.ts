@@ -30,6 +30,8 @@ export interface AnswersTable {
   /** 1 once a practice answer was complete and got feedback: it no longer changes. */
   locked: Generated<number>;
   updated_at: string;
+  /** When the question first got an answer in this attempt (not a flag alone): time to answer comes from it. */
+  first_answered_at: Generated<string | null>;
 }
 
 export interface QuestionHistoryTable {
@@ -64,7 +66,27 @@ export interface PlansTable {
   updated_at: string;
 }
 
+/** A learner's report about a question, made from the review of a submitted attempt, and its resolution. */
+export interface ItemReportsTable {
+  id: string;
+  question_id: string;
+  exam: string;
+  learner: string;
+  attempt_id: string;
+  kind: string;
+  note: string;
+  /** "wrong key" reports may name the options the learner believes are right: a JSON array of bank ids. */
+  suggested: string | null;
+  created_at: string;
+  status: string;
+  resolution: string | null;
+  verified_on: string | null;
+  resolved_by: string | null;
+  resolved_at: string | null;
+}
+
 export interface Database {
+  item_reports: ItemReportsTable;
   answer_log: AnswerLogTable;
   plans: PlansTable;
   attempts: AttemptsTable;
