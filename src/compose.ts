@@ -1,7 +1,9 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { ExamService, LOCAL_LEARNER } from "./app/exam-service.js";
+import type { ItemService } from "./app/item-service.js";
 import type { LearningService } from "./app/learning-service.js";
+import type { ReportService } from "./app/report-service.js";
 import { contentRoot } from "./content/content-root.js";
 import { loadCoreContentFast, loadQuestionsFast } from "./content/content-snapshot.js";
 import type { CoreContent } from "./content/load-content.js";
@@ -31,6 +33,10 @@ export interface ExamContext {
   exams: ExamService;
   /** Readiness, spaced repetition and study plans over the same database. */
   learning: LearningService;
+  /** Item statistics and the author queue (authors and admins). */
+  items: ItemService;
+  /** Question reports: learners file them from reviews, authors resolve them. */
+  reports: ReportService;
   learner: string;
   /** Where the attempts are stored, for logs. */
   location: string;
@@ -79,6 +85,9 @@ export async function openExamContext(
   const { LearningRepository } = await import("./store/learning-repository.js");
   const { LearningService } = await import("./app/learning-service.js");
   const { hmacIds, newIdKey } = await import("./app/opaque-ids.js");
+  const { ItemRepository } = await import("./store/item-repository.js");
+  const { ItemService } = await import("./app/item-service.js");
+  const { ReportService } = await import("./app/report-service.js");
   const questions = options.questions ?? (await loadQuestionBank(ctx));
   const store = await openStore(options.databaseUrl, { readOnly: options.readOnly ?? false });
   const byId = new Map(questions.map((q) => [q.id, q]));
@@ -91,11 +100,24 @@ export async function openExamContext(
     today: ctx.today,
     newId: () => randomUUID(),
   });
+  const attempts = new AttemptRepository(store.db, store.dialect);
+  const itemRepo = new ItemRepository(store.db);
+  const items = new ItemService({ questions: byId, items: itemRepo });
+  const reports = new ReportService({
+    questions: byId,
+    items: itemRepo,
+    attempts,
+    stats: items,
+    idHash: hmacIds,
+    now: ctx.now,
+    today: ctx.today,
+    newId: () => randomUUID(),
+  });
   const exams = new ExamService({
     catalog: ctx.catalog,
     bank: indexBank(questions),
     questions: byId,
-    repo: new AttemptRepository(store.db, store.dialect),
+    repo: attempts,
     dueReviews: (learner, exam) => learning.dueQuestionIds(learner, exam),
     now: ctx.now,
     newId: () => randomUUID(),
@@ -103,5 +125,13 @@ export async function openExamContext(
     newIdKey: options.newIdKey ?? newIdKey,
     idHash: hmacIds,
   });
-  return { exams, learning, learner: LOCAL_LEARNER, location: store.location, close: () => store.close() };
+  return {
+    exams,
+    learning,
+    items,
+    reports,
+    learner: LOCAL_LEARNER,
+    location: store.location,
+    close: () => store.close(),
+  };
 }
