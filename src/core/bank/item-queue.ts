@@ -16,12 +16,13 @@ export const REPORT_KIND_LABEL: Record<ReportKind, string> = {
 };
 
 // How much attention each signal asks for. An open report is a person telling us something is wrong, so it
-// outweighs a statistical hint; a possibly wrong key (a report, a distractor chosen over the key, negative
-// discrimination) outweighs an item that is merely easy or hard.
+// outweighs most statistical hints; an item the strong candidates miss more than the weak ones (negative
+// discrimination: often a wrong key) comes next, then a distractor chosen over the key or an item almost
+// nobody gets right, and last items that are merely easy or barely discriminate.
 const REPORT_WEIGHT: Record<ReportKind, number> = { "wrong-key": 5, outdated: 4, unclear: 3, other: 2 };
 const FLAG_WEIGHT: Record<ItemFlag, number> = {
-  "negative-discrimination": 4,
-  "distractor-beats-key": 4,
+  "negative-discrimination": 5,
+  "distractor-beats-key": 3,
   "too-hard": 3,
   "weak-discrimination": 1,
   "too-easy": 1,

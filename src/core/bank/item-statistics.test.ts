@@ -179,9 +179,9 @@ describe("author queue", () => {
     const queue = authorQueue(stats, new Map([["q2", ["wrong-key", "unclear"] as const]]));
     expect(queue.map((e) => [e.questionId, e.attention])).toEqual([
       ["q2", 8],
-      ["q6", 7],
-      ["q3", 5],
-      ["q4", 4],
+      ["q6", 6],
+      ["q4", 5],
+      ["q3", 4],
       ["q5", 1],
       ["q1", 0],
     ]);
