@@ -1,18 +1,18 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { api, axeViolations, browserSession, DESKTOP, PHONE } from "./harness.js";
+import {
+  api,
+  axeViolations,
+  browserSession,
+  DESKTOP,
+  firstOptionsAnswer,
+  PHONE,
+  type ShownQuestion,
+} from "./harness.js";
 
 // Issue 14: a learner reports a question from the review; an author sees it in the queue and resolves it.
 const SHOT = process.env.CERTPATH_SHOTS;
 const session = browserSession();
-
-interface Q {
-  id: string;
-  type: string;
-  options: { id: string }[];
-  select?: number;
-  prompts?: { id: string }[];
-}
 
 /** A practice attempt answered through the API (first options) and submitted; returns it. */
 async function practised(count: number) {
@@ -22,17 +22,11 @@ async function practised(count: number) {
     count,
   });
   expect(started.status).toBe(201);
-  for (const q of started.body.questions as Q[]) {
-    const answer =
-      q.type === "matching"
-        ? { pairs: (q.prompts ?? []).map((p, i) => [p.id, q.options[i % q.options.length]?.id]) }
-        : q.type === "ordering"
-          ? { selected: q.options.map((o) => o.id) }
-          : { selected: q.options.slice(0, q.select ?? 1).map((o) => o.id) };
-    await api(session.url, "PUT", `/api/attempts/${started.body.id}/answers/${q.id}`, answer);
+  for (const q of started.body.questions as ShownQuestion[]) {
+    await api(session.url, "PUT", `/api/attempts/${started.body.id}/answers/${q.id}`, firstOptionsAnswer(q));
   }
   expect((await api(session.url, "POST", `/api/attempts/${started.body.id}/submit`)).status).toBe(200);
-  return started.body as { id: string; questions: Q[] };
+  return started.body as { id: string; questions: ShownQuestion[] };
 }
 
 async function fitsAndAccessible(p: Page, what: string) {

@@ -5,23 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createContext, loadQuestionBank, localIsoDate, openExamContext } from "../compose.js";
 import type { Question } from "../core/bank/question-types.js";
 import { keyIn, wrongIn } from "../test/attempt-answers.js";
-import { cli } from "../test/run-cli.js";
+import { cli, withColumns } from "../test/run-cli.js";
 
 // Item statistics and question reports in the built CLI, over a SQLite file made through the use cases.
 const dir = mkdtempSync(join(tmpdir(), "certpath-items-cli-"));
 const db = join(dir, "items.db");
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function withColumns<T>(columns: number, run: () => Promise<T>): Promise<T> {
-  const before = process.env.COLUMNS;
-  process.env.COLUMNS = String(columns);
-  try {
-    return await run();
-  } finally {
-    if (before === undefined) delete process.env.COLUMNS;
-    else process.env.COLUMNS = before;
-  }
-}
 
 describe("certpath bank stats --items, review --report, bank reports / resolve", () => {
   let bad = "";

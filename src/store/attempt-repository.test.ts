@@ -1,51 +1,11 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Attempt } from "../core/exam/attempt.js";
+import { expect } from "vitest";
 import type { ScoreReport } from "../core/exam/scoring.js";
-import { startPostgres, type ThrowawayPostgres } from "../test/postgres.js";
+import { attemptFixture } from "../test/attempt-fixture.js";
+import { eachDialect } from "../test/store-dialects.js";
 import { AttemptRepository } from "./attempt-repository.js";
-import { openStore, type Store } from "./database.js";
 
 // One contract, every dialect: SQLite in memory and on disk, PGlite, and a real PostgreSQL server.
-let pg: ThrowawayPostgres | undefined;
-const required = process.env.CERTPATH_REQUIRE_POSTGRES === "1";
-beforeAll(() => {
-  pg = startPostgres();
-  if (!pg && required)
-    throw new Error("CERTPATH_REQUIRE_POSTGRES=1 but no PostgreSQL server binaries were found");
-});
-afterAll(() => pg?.stop());
-
-const dialects: [string, () => string | undefined][] = [
-  ["sqlite memory", () => ":memory:"],
-  ["sqlite file", () => join(mkdtempSync(join(tmpdir(), "certpath-store-")), "test.db")],
-  ["pglite", () => "pglite:"],
-  ["postgresql server", () => pg?.url],
-];
-
-function attempt(id: string, over: Partial<Attempt> = {}): Attempt {
-  return {
-    id,
-    learner: "ana",
-    exam: "CLF-C02",
-    mode: "exam",
-    status: "in-progress",
-    seed: "s",
-    idKey: `key-${id}`,
-    startedAt: "2026-11-26T10:00:00.000Z",
-    endsAt: "2026-11-26T11:30:00.000Z",
-    submittedAt: null,
-    questionIds: ["q1", "q2", "q3"],
-    optionOrder: { q1: ["b", "a", "c", "d"], q2: ["a", "b", "c", "d"], q3: ["d", "c", "b", "a"] },
-    promptOrder: {},
-    notice: null,
-    retakeOf: null,
-    result: null,
-    ...over,
-  };
-}
+const attempt = attemptFixture;
 
 const report: ScoreReport = {
   scaledScore: 640,
@@ -60,22 +20,11 @@ const report: ScoreReport = {
   method: "m",
 };
 
-describe.each(dialects)("attempt repository on %s", (name, url) => {
-  let store: Store | undefined;
+eachDialect("attempt repository", (contract) => {
   let repo: AttemptRepository;
-  beforeAll(async () => {
-    const u = url();
-    if (!u) return;
-    store = await openStore(u);
-    repo = new AttemptRepository(store.db, store.dialect);
-  });
-  afterAll(async () => store?.close());
   const test = (title: string, fn: () => Promise<void>) =>
-    it(title, async (ctx) => {
-      if (!store) {
-        if (name === "postgresql server" && !required) return ctx.skip();
-        throw new Error(`${name} is not available`);
-      }
+    contract(title, async (store) => {
+      repo ??= new AttemptRepository(store.db, store.dialect);
       await fn();
     });
 

@@ -1,33 +1,15 @@
 import { expect } from "vitest";
 import type { Attempt } from "../core/exam/attempt.js";
 import type { ScoreReport } from "../core/exam/scoring.js";
+import { attemptFixture } from "../test/attempt-fixture.js";
 import { eachDialect } from "../test/store-dialects.js";
 import { AttemptRepository } from "./attempt-repository.js";
 import { type ItemReport, ItemRepository } from "./item-repository.js";
 
 const report = { scaledScore: 700, correct: 1, total: 2 } as unknown as ScoreReport;
 
-function attempt(id: string, over: Partial<Attempt> = {}): Attempt {
-  return {
-    id,
-    learner: "ana",
-    exam: "SCS-C03",
-    mode: "exam",
-    status: "in-progress",
-    seed: "s",
-    idKey: `key-${id}`,
-    startedAt: "2026-11-26T10:00:00.000Z",
-    endsAt: "2026-11-26T11:30:00.000Z",
-    submittedAt: null,
-    questionIds: ["q1", "q2"],
-    optionOrder: {},
-    promptOrder: {},
-    notice: null,
-    retakeOf: null,
-    result: null,
-    ...over,
-  };
-}
+const attempt = (id: string, over: Partial<Attempt> = {}) =>
+  attemptFixture(id, { exam: "SCS-C03", questionIds: ["q1", "q2"], optionOrder: {}, ...over });
 
 function newReport(id: string, over: Partial<ItemReport> = {}): ItemReport {
   return {

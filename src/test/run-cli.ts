@@ -26,3 +26,15 @@ export async function cli(...args: string[]): Promise<{ code: number; stdout: st
     return { code: err.code, stdout: err.stdout, stderr: err.stderr };
   }
 }
+
+/** Runs `run` with $COLUMNS set, as a terminal of that width would (the CLI wraps to it). */
+export async function withColumns<T>(columns: number, run: () => Promise<T>): Promise<T> {
+  const before = process.env.COLUMNS;
+  process.env.COLUMNS = String(columns);
+  try {
+    return await run();
+  } finally {
+    if (before === undefined) delete process.env.COLUMNS;
+    else process.env.COLUMNS = before;
+  }
+}

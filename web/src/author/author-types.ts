@@ -10,12 +10,9 @@ export const REPORT_KINDS = [
 export type ReportKind = (typeof REPORT_KINDS)[number][0];
 export type ReportStatus = "open" | "resolved" | "dismissed";
 
-export type ItemFlag =
-  | "too-easy"
-  | "too-hard"
-  | "negative-discrimination"
-  | "weak-discrimination"
-  | "distractor-beats-key";
+import type { ItemFlag, ItemStatistics } from "../../../src/core/bank/item-statistics.js";
+
+export type { ItemFlag, ItemStatistics };
 
 export const FLAG_LABEL: Record<ItemFlag, string> = {
   "too-easy": "Too easy",
@@ -24,23 +21,6 @@ export const FLAG_LABEL: Record<ItemFlag, string> = {
   "weak-discrimination": "Weak discrimination",
   "distractor-beats-key": "A distractor chosen more than the key",
 };
-
-export interface ItemStatistics {
-  questionId: string;
-  exam: string;
-  domain: string;
-  type: string;
-  n: number;
-  correct: number;
-  facility: number | null;
-  discrimination: number | null;
-  choices: { option: string; prompt?: string; key: boolean; count: number }[];
-  unanswered: number;
-  medianSeconds: number | null;
-  timed: number;
-  lowN: boolean;
-  flags: ItemFlag[];
-}
 
 export interface QueueItem extends ItemStatistics {
   stem: string;

@@ -125,7 +125,8 @@ function ReportCard({ report, onDone }: { report: QuestionReport; onDone: (r: Qu
       )}
       {s && (
         <p>
-          {s.n} answer{s.n === 1 ? "" : "s"} · {percent(s.facility)} right · discrimination {signed(s.discrimination)}
+          {s.n} answer{s.n === 1 ? "" : "s"} · {percent(s.facility)} right · discrimination{" "}
+          {signed(s.discrimination)}
           {s.flags.length > 0 && ` · ${s.flags.map((f) => FLAG_LABEL[f]).join(", ")}`}
           {s.lowN && s.n > 0 && " · too few answers for flags"}
         </p>

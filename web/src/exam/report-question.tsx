@@ -1,7 +1,8 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useId, useRef, useState } from "react";
 import { type ApiError, api } from "../api.js";
 import { type FiledReport, kindLabel, REPORT_KINDS, type ReportKind } from "../author/author-types.js";
 import type { ReviewQuestion } from "./exam-types.js";
+import { useModal } from "./use-modal.js";
 
 const NOTE_MAX = 1000;
 
@@ -19,12 +20,7 @@ export function ReportQuestion({ attemptId, q, n }: { attemptId: string; q: Revi
   const [confirmed, setConfirmed] = useState<FiledReport | null>(null);
   const base = useId();
 
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
+  useModal(ref, open);
 
   const close = () => {
     setOpen(false);
