@@ -1,8 +1,10 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { join } from "node:path";
+import type { AccountService } from "./app/account-service.js";
 import { ExamService, LOCAL_LEARNER } from "./app/exam-service.js";
 import type { ItemService } from "./app/item-service.js";
 import type { LearningService } from "./app/learning-service.js";
+import type { RecordAccess } from "./app/record-access.js";
 import type { ReportService } from "./app/report-service.js";
 import { contentRoot } from "./content/content-root.js";
 import { loadCoreContentFast, loadQuestionsFast } from "./content/content-snapshot.js";
@@ -37,7 +39,12 @@ export interface ExamContext {
   items: ItemService;
   /** Question reports: learners file them from reviews, authors resolve them. */
   reports: ReportService;
+  /** The learner the CLI acts for in single-user mode. */
   learner: string;
+  /** Accounts, sessions, sign-in limits and invitations. */
+  accounts: AccountService;
+  /** The policy applied to attempts and plans named by id. */
+  access: RecordAccess;
   /** Where the attempts are stored, for logs. */
   location: string;
   close(): Promise<void>;
@@ -88,6 +95,9 @@ export async function openExamContext(
   const { ItemRepository } = await import("./store/item-repository.js");
   const { ItemService } = await import("./app/item-service.js");
   const { ReportService } = await import("./app/report-service.js");
+  const { AccountRepository } = await import("./store/account-repository.js");
+  const { AccountService } = await import("./app/account-service.js");
+  const { RecordAccess } = await import("./app/record-access.js");
   const questions = options.questions ?? (await loadQuestionBank(ctx));
   const store = await openStore(options.databaseUrl, { readOnly: options.readOnly ?? false });
   const byId = new Map(questions.map((q) => [q.id, q]));
@@ -125,12 +135,21 @@ export async function openExamContext(
     newIdKey: options.newIdKey ?? newIdKey,
     idHash: hmacIds,
   });
+  const accountRepo = new AccountRepository(store.db);
+  const accounts = new AccountService({ repo: accountRepo, now: ctx.now, newId: () => randomUUID() });
+  const access = new RecordAccess({
+    attemptOwner: (id, expected) => exams.ownerOf(id, expected),
+    planOwner: (id) => learning.planOwner(id),
+    teamsOf: async (userId) => (await accountRepo.teamsOf(userId)).map((t) => t.id),
+  });
   return {
     exams,
     learning,
     items,
     reports,
     learner: LOCAL_LEARNER,
+    accounts,
+    access,
     location: store.location,
     close: () => store.close(),
   };

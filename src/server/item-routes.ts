@@ -1,8 +1,10 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { authorize } from "../app/policy.js";
 import { NOTE_MAX, RESOLUTION_MAX } from "../app/report-service.js";
 import type { ExamContext } from "../compose.js";
 import { REPORT_KINDS, REPORT_STATUSES } from "../core/bank/item-queue.js";
+import { actorOf } from "./actor-middleware.js";
 import { errorSchema } from "./api-schemas.js";
 
 const json = <T>(schema: T, description: string) => ({
@@ -133,28 +135,12 @@ const resolveBody = z
 
 const examQuery = z.string().min(1).max(16).optional().openapi({ example: "CLF-C02" });
 
-/**
- * Author-only routes ask here. Single-user mode (no accounts): the local user may do everything. When the
- * accounts policy lands, this is the one call to swap for `authorize(actor, "bank.stats")`.
- */
-function mayAuthor(_c: Context): boolean {
-  return true;
-}
-
-const refuse = (c: Context) =>
-  c.json(
-    {
-      error: {
-        code: "auth.forbidden",
-        message: "Only authors and admins can see item statistics and reports.",
-      },
-    },
-    403,
-  );
+/** Author-only routes: authors and admins (403 `auth.forbidden` otherwise; everyone in single-user mode). */
+const requireAuthor = (c: Context) => authorize(actorOf(c), "bank.stats");
 
 /** Item statistics, the author queue and question reports. */
 export function registerItemRoutes(app: OpenAPIHono, ctx: ExamContext) {
-  const { items, reports, learner } = ctx;
+  const { items, reports, access } = ctx;
   app.openapi(
     createRoute({
       method: "post",
@@ -168,6 +154,10 @@ export function registerItemRoutes(app: OpenAPIHono, ctx: ExamContext) {
       responses: {
         201: json(learnerReport, "The report, open until an author resolves it"),
         400: json(errorSchema, "report.invalid_input: kind, note or options"),
+        403: json(
+          errorSchema,
+          "auth.forbidden: a lead or admin may read the attempt but only its learner reports from it",
+        ),
         404: json(errorSchema, "attempt.not_found (also another learner's) or attempt.question_not_found"),
         409: json(
           errorSchema,
@@ -178,7 +168,9 @@ export function registerItemRoutes(app: OpenAPIHono, ctx: ExamContext) {
     }),
     async (c) => {
       const p = c.req.valid("param");
-      return c.json(await reports.report(learner, p.id, p.questionId, c.req.valid("json")), 201);
+      // Only the attempt's own learner reports from it: a lead or admin who may read it gets 403.
+      await access.attempt(actorOf(c), "attempt.write", p.id);
+      return c.json(await reports.report(actorOf(c).learner, p.id, p.questionId, c.req.valid("json")), 201);
     },
   );
   app.openapi(
@@ -198,7 +190,7 @@ export function registerItemRoutes(app: OpenAPIHono, ctx: ExamContext) {
       },
     }),
     async (c) => {
-      if (!mayAuthor(c)) return refuse(c);
+      requireAuthor(c);
       const exam = c.req.valid("query").exam;
       const list = await items.queue(exam);
       return c.json(
@@ -221,7 +213,7 @@ export function registerItemRoutes(app: OpenAPIHono, ctx: ExamContext) {
       },
     }),
     async (c) => {
-      if (!mayAuthor(c)) return refuse(c);
+      requireAuthor(c);
       return c.json(await reports.list(c.req.valid("query")), 200);
     },
   );
@@ -244,8 +236,9 @@ export function registerItemRoutes(app: OpenAPIHono, ctx: ExamContext) {
       },
     }),
     async (c) => {
-      if (!mayAuthor(c)) return refuse(c);
-      return c.json(await reports.resolve(learner, c.req.valid("param").id, c.req.valid("json")), 200);
+      requireAuthor(c);
+      const actor = actorOf(c);
+      return c.json(await reports.resolve(actor.userId, c.req.valid("param").id, c.req.valid("json")), 200);
     },
   );
 }

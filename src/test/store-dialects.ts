@@ -6,13 +6,10 @@ import { openStore, type Store } from "../store/database.js";
 import { startPostgres, type ThrowawayPostgres } from "./postgres.js";
 
 /**
- * A store contract suite run over every dialect: SQLite in memory and on disk, PGlite, and a real
- * PostgreSQL server when its binaries are there (required with CERTPATH_REQUIRE_POSTGRES=1).
+ * The store contract's dialects: SQLite in memory and on disk, PGlite, and a real PostgreSQL server
+ * (skipped when none is installed, unless CERTPATH_REQUIRE_POSTGRES=1). Call once per test file.
  */
-export function eachDialect(
-  title: string,
-  body: (test: (name: string, fn: (store: Store) => Promise<void>) => void) => void,
-): void {
+export function storeDialects() {
   let pg: ThrowawayPostgres | undefined;
   const required = process.env.CERTPATH_REQUIRE_POSTGRES === "1";
   beforeAll(() => {
@@ -27,21 +24,32 @@ export function eachDialect(
     ["pglite", () => "pglite:"],
     ["postgresql server", () => pg?.url],
   ];
-  describe.each(dialects)(`${title} on %s`, (name, url) => {
-    let store: Store | undefined;
+  /** Opens the dialect's store for a describe block; `test` skips when the server is missing. */
+  const open = (name: string, url: () => string | undefined) => {
+    const state = { store: undefined as Store | undefined };
     beforeAll(async () => {
       const u = url();
-      if (u) store = await openStore(u);
+      if (u) state.store = await openStore(u);
     });
-    afterAll(async () => store?.close());
-    body((title, fn) =>
+    afterAll(async () => state.store?.close());
+    const test = (title: string, fn: (store: Store) => Promise<void>) =>
       it(title, async (ctx) => {
-        if (!store) {
+        if (!state.store) {
           if (name === "postgresql server" && !required) return ctx.skip();
           throw new Error(`${name} is not available`);
         }
-        await fn(store);
-      }),
-    );
-  });
+        await fn(state.store);
+      });
+    return test;
+  };
+  return { dialects, open };
+}
+
+/** A store contract suite: `body` registers its tests once, and they run over every dialect. */
+export function eachDialect(
+  title: string,
+  body: (test: (name: string, fn: (store: Store) => Promise<void>) => void) => void,
+): void {
+  const { dialects, open } = storeDialects();
+  describe.each(dialects)(`${title} on %s`, (name, url) => body(open(name, url)));
 }
