@@ -3,7 +3,7 @@ import { REPORT_KINDS, type ReportKind, type ReportStatus } from "../core/bank/i
 import type { ItemStatistics } from "../core/bank/item-statistics.js";
 import type { Question } from "../core/bank/question-types.js";
 import { isIsoDate } from "../core/dates.js";
-import { ConflictError, DomainError, NotFoundError, ValidationError } from "../core/errors.js";
+import { ConflictError, NotFoundError, RateLimitedError, ValidationError } from "../core/errors.js";
 import { type IdHash, type IdKind, questionIds } from "../core/exam/attempt-ids.js";
 import type { AttemptRepository } from "../store/attempt-repository.js";
 import type { ItemReport, ItemRepository } from "../store/item-repository.js";
@@ -118,12 +118,21 @@ export class ReportService {
         "You already reported this question for the same reason; an author will look at it.",
       );
     const now = this.d.now();
-    const dayAgo = new Date(now.getTime() - 86_400_000).toISOString();
-    if ((await this.d.items.countReportsSince(learner, dayAgo)) >= REPORTS_PER_DAY)
-      throw new DomainError(
+    const day = 86_400_000;
+    const recent = await this.d.items.reportTimesSince(
+      learner,
+      new Date(now.getTime() - day).toISOString(),
+      REPORTS_PER_DAY,
+    );
+    if (recent.length >= REPORTS_PER_DAY) {
+      // The oldest of the day's reports leaves the 24-hour window first.
+      const wait = Math.max(1, Math.ceil((Date.parse(recent[0] as string) + day - now.getTime()) / 1000));
+      throw new RateLimitedError(
         "report.too_many",
-        `You filed ${REPORTS_PER_DAY} reports in the last 24 hours, the most a day allows; try again tomorrow.`,
+        `You filed ${REPORTS_PER_DAY} reports in the last 24 hours, the most a day allows; try again in ${Math.ceil(wait / 3600)} hour${wait > 3600 ? "s" : ""}.`,
+        wait,
       );
+    }
     const report: ItemReport = {
       id: this.d.newId(),
       questionId,

@@ -158,4 +158,41 @@ describe("question reports and item statistics over HTTP", () => {
     // Once resolved the same learner may report the question again.
     expect((await call("POST", path, { kind: "wrong-key" })).status).toBe(201);
   });
+
+  it("bounds the reports one learner files in a day (429 with Retry-After)", async () => {
+    const start = await call("POST", "/api/attempts", { exam: "DVA-C02", mode: "exam", count: 14 });
+    await call("POST", `/api/attempts/${start.body.id}/submit`);
+    // Two reports above (one resolved, one open) count towards the day's 50.
+    const kinds = ["wrong-key", "outdated", "unclear", "other"];
+    let filed = 2;
+    for (const q of start.body.questions as ShownQuestion[])
+      for (const kind of kinds) {
+        if (filed === 50) break;
+        const r = await call("POST", `/api/attempts/${start.body.id}/questions/${q.id}/reports`, {
+          kind,
+          note: "see docs",
+        });
+        expect(r.status).toBe(201);
+        filed++;
+      }
+    const last = start.body.questions.at(-1) as ShownQuestion;
+    const res = await state.app.request(`/api/attempts/${start.body.id}/questions/${last.id}/reports`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ kind: "other", note: "one too many" }),
+    });
+    expect(res.status).toBe(429);
+    expect(((await res.json()) as Json).error.code).toBe("report.too_many");
+    expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+    // A day later the window has moved on.
+    tick(86_401);
+    expect(
+      (
+        await call("POST", `/api/attempts/${start.body.id}/questions/${last.id}/reports`, {
+          kind: "other",
+          note: "next day",
+        })
+      ).status,
+    ).toBe(201);
+  });
 });

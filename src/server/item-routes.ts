@@ -163,7 +163,7 @@ export function registerItemRoutes(app: OpenAPIHono, ctx: ExamContext) {
           errorSchema,
           "attempt.not_submitted or report.duplicate (same question, same reason, open)",
         ),
-        422: json(errorSchema, "report.too_many: the day's reports are used up"),
+        429: json(errorSchema, "report.too_many: the day's reports are used up (Retry-After says when)"),
       },
     }),
     async (c) => {

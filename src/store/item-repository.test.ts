@@ -106,7 +106,10 @@ eachDialect("item repository", (test) => {
       ["q1", ["wrong-key"]],
       ["q2", ["unclear"]],
     ]);
-    expect(await items.countReportsSince("ana", "2026-11-26T12:30:00.000Z")).toBe(1);
+    expect(await items.reportTimesSince("ana", "2026-11-26T12:30:00.000Z", 10)).toEqual([
+      "2026-11-26T13:00:00.000Z",
+    ]);
+    expect(await items.reportTimesSince("ana", "2026-11-26T00:00:00.000Z", 2)).toHaveLength(2);
 
     const close = {
       status: "resolved" as const,

@@ -146,15 +146,17 @@ export class ItemRepository {
     return r ? reportFromRow(r) : undefined;
   }
 
-  /** How many reports the learner filed since `since` (a bound on what one account can file). */
-  async countReportsSince(learner: string, since: string): Promise<number> {
-    const r = await this.db
+  /** When the learner filed reports since `since`, oldest first, at most `limit` (a bound on one account). */
+  async reportTimesSince(learner: string, since: string, limit: number): Promise<string[]> {
+    const rows = await this.db
       .selectFrom("item_reports")
-      .select((eb) => eb.fn.countAll<string | number>().as("n"))
+      .select("created_at")
       .where("learner", "=", learner)
       .where("created_at", ">=", since)
-      .executeTakeFirst();
-    return Number(r?.n ?? 0);
+      .orderBy("created_at")
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.created_at);
   }
 
   /** Reports, oldest open first (the queue), or newest first for resolved and dismissed ones. */
