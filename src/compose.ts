@@ -4,6 +4,7 @@ import type { AccountService } from "./app/account-service.js";
 import { ExamService, LOCAL_LEARNER } from "./app/exam-service.js";
 import type { ItemService } from "./app/item-service.js";
 import type { LearningService } from "./app/learning-service.js";
+import { type Actor, localActor } from "./app/policy.js";
 import type { RecordAccess } from "./app/record-access.js";
 import type { ReportService } from "./app/report-service.js";
 import { contentRoot } from "./content/content-root.js";
@@ -39,7 +40,9 @@ export interface ExamContext {
   items: ItemService;
   /** Question reports: learners file them from reviews, authors resolve them. */
   reports: ReportService;
-  /** The learner the CLI acts for in single-user mode. */
+  /** Who the CLI acts for: the local learner, or with accounts the account named by --as. */
+  actor: Actor;
+  /** The actor's learner id (the CLI's records). */
   learner: string;
   /** Accounts, sessions, sign-in limits and invitations. */
   accounts: AccountService;
@@ -147,6 +150,7 @@ export async function openExamContext(
     learning,
     items,
     reports,
+    actor: localActor(LOCAL_LEARNER),
     learner: LOCAL_LEARNER,
     accounts,
     access,

@@ -112,6 +112,11 @@ const dbOption = [
   "--db <file-or-url>",
   "SQLite file or postgres:// URL (default: DATABASE_URL or ./data/certpath.db)",
 ] as const;
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+const asOption = [
+  "--as <email>",
+  "with accounts: whose records (default: the only account; env CERTPATH_USER)",
+] as const;
 
 bank
   .command("stats")
@@ -125,6 +130,7 @@ bank
   .option("--exam <code>", "with --items: only this exam's questions, e.g. CLF-C02")
   .option("--limit <n>", "with --items: how many items the table lists (default 50)")
   .option(...dbOption)
+  .option(...asOption)
   .action((path, opts) =>
     runAction(async () => {
       if (opts.items) {
@@ -134,8 +140,10 @@ bank
           );
         return (await import("./commands/item-stats-command.js")).bankItemStatsCommand(opts);
       }
-      if (opts.exam || opts.db || opts.limit)
-        throw new UsageError("--exam, --db and --limit go with --items (item statistics from the database).");
+      if (opts.exam || opts.db || opts.limit || opts.as)
+        throw new UsageError(
+          "--exam, --db, --limit and --as go with --items (item statistics from the database).",
+        );
       return (await import("./commands/bank-command.js")).bankStatsCommand(path, opts);
     }),
   );
@@ -146,6 +154,7 @@ bank
   .option("--exam <code>", "only this exam's questions, e.g. CLF-C02")
   .option("--json", "print JSON")
   .option(...dbOption)
+  .option(...asOption)
   .action((opts) =>
     runAction(async () => (await import("./commands/report-command.js")).bankReportsCommand(opts)),
   );
@@ -158,10 +167,10 @@ bank
   .option("--dismiss <reason>", "close it without a change, saying why")
   .option("--json", "print JSON")
   .option(...dbOption)
+  .option(...asOption)
   .action((id, opts) =>
     runAction(async () => (await import("./commands/report-command.js")).bankResolveCommand(id, opts)),
   );
-const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 program
   .command("exam")
@@ -175,6 +184,7 @@ program
   .option("--mistakes", "drill the questions you last answered wrong")
   .option("--resume <attempt-id>", "continue an attempt in progress (id or its first characters)")
   .option(...dbOption)
+  .option(...asOption)
   .action((code, opts) =>
     runAction(async () => (await import("./commands/exam-command.js")).examCommand(code, opts)),
   );
@@ -184,6 +194,7 @@ program
   .description("Your practice-exam attempts, newest first")
   .option("--json", "print JSON")
   .option(...dbOption)
+  .option(...asOption)
   .action((opts) =>
     runAction(async () => (await import("./commands/history-command.js")).historyCommand(opts)),
   );
@@ -201,6 +212,7 @@ program
   .option("--option <n>", "with --report --kind wrong-key: an option you believe is right (repeat)", collect)
   .option("--json", "print JSON")
   .option(...dbOption)
+  .option(...asOption)
   .action((id, opts) =>
     runAction(async () =>
       opts.report !== undefined
@@ -215,6 +227,7 @@ program
   .argument("<exam>", "exam code, e.g. SAA-C03")
   .option("--json", "print JSON")
   .option(...dbOption)
+  .option(...asOption)
   .action((code, opts) =>
     runAction(async () => (await import("./commands/learning-command.js")).readinessCommand(code, opts)),
   );
@@ -230,6 +243,7 @@ program
   .option("--ics <file>", "also write the plan as an iCalendar file")
   .option("--json", "print JSON")
   .option(...dbOption)
+  .option(...asOption)
   .action((code, opts) =>
     runAction(async () => (await import("./commands/learning-command.js")).planCommand(code, opts)),
   );
@@ -240,6 +254,7 @@ program
   .argument("[exam]", "exam code; default: the exam with the most questions due")
   .option("--json", "list what is due as JSON instead")
   .option(...dbOption)
+  .option(...asOption)
   .action((code, opts) =>
     runAction(async () => (await import("./commands/learning-command.js")).reviewDueCommand(code, opts)),
   );

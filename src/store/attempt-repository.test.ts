@@ -1,10 +1,12 @@
-import { expect } from "vitest";
+import { describe, expect } from "vitest";
 import type { ScoreReport } from "../core/exam/scoring.js";
 import { attemptFixture } from "../test/attempt-fixture.js";
-import { eachDialect } from "../test/store-dialects.js";
+import { storeDialects } from "../test/store-dialects.js";
 import { AttemptRepository } from "./attempt-repository.js";
 
 // One contract, every dialect: SQLite in memory and on disk, PGlite, and a real PostgreSQL server.
+const { dialects, open } = storeDialects();
+
 const attempt = attemptFixture;
 
 const report: ScoreReport = {
@@ -20,13 +22,11 @@ const report: ScoreReport = {
   method: "m",
 };
 
-eachDialect("attempt repository", (contract) => {
+describe.each(dialects)("attempt repository on %s", (name, url) => {
   let repo: AttemptRepository;
-  const test = (title: string, fn: () => Promise<void>) =>
-    contract(title, async (store) => {
-      repo ??= new AttemptRepository(store.db, store.dialect);
-      await fn();
-    });
+  const test = open(name, url, (store) => {
+    repo = new AttemptRepository(store.db, store.dialect);
+  });
 
   test("stores and reads back an attempt exactly", async () => {
     const a = attempt("a1", { notice: "short bank", retakeOf: "a0" });

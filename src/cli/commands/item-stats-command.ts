@@ -1,4 +1,5 @@
 import type { QueueItem } from "../../app/item-service.js";
+import { authorize } from "../../app/policy.js";
 import { REPORT_KIND_LABEL, type ReportKind } from "../../core/bank/item-queue.js";
 import type { ItemFlag } from "../../core/bank/item-statistics.js";
 import { cliContext, cliExamContext } from "../cli-context.js";
@@ -6,6 +7,7 @@ import { UsageError } from "../run-action.js";
 import { printJson, style, table, terminalWidth, wrap } from "../terminal.js";
 
 export interface ItemStatsOptions {
+  as?: string;
   json?: boolean;
   exam?: string;
   db?: string;
@@ -109,8 +111,9 @@ export async function bankItemStatsCommand(opts: ItemStatsOptions) {
   if (!Number.isInteger(limit) || limit < 1)
     throw new UsageError(`--limit takes a whole number of items, 1 or more; "${opts.limit}" is not one.`);
   const ctx = await cliContext();
-  const exam = await cliExamContext(ctx, { databaseUrl: opts.db, readOnly: true });
+  const exam = await cliExamContext(ctx, { databaseUrl: opts.db, readOnly: true, as: opts.as });
   try {
+    authorize(exam.actor, "bank.stats");
     const code = opts.exam === undefined ? null : exam.items.examCode(opts.exam);
     const items = await exam.items.queue(code ?? undefined);
     const view = { exam: code, minN: exam.items.minN, items };

@@ -1,3 +1,4 @@
+import { authorize } from "../../app/policy.js";
 import {
   REPORT_KIND_LABEL,
   REPORT_KINDS,
@@ -11,6 +12,7 @@ import { UsageError } from "../run-action.js";
 import { printJson, style, terminalWidth, wrap } from "../terminal.js";
 
 export interface ReviewReportOptions {
+  as?: string;
   report: string;
   kind?: string;
   note?: string;
@@ -25,9 +27,11 @@ export async function reviewReportCommand(id: string, opts: ReviewReportOptions)
   if (!kind || !REPORT_KINDS.includes(kind))
     throw new UsageError(`--report needs --kind, one of: ${REPORT_KINDS.join(", ")}.`);
   const ctx = await cliContext();
-  const exam = await cliExamContext(ctx, { databaseUrl: opts.db, readOnly: true });
+  const exam = await cliExamContext(ctx, { databaseUrl: opts.db, readOnly: true, as: opts.as });
   try {
     const full = await resolveAttemptId(exam, id);
+    // Only the attempt's own learner reports from it (the same rule as the API).
+    await exam.access.attempt(exam.actor, "attempt.write", full);
     let review: Awaited<ReturnType<typeof exam.exams.review>>;
     try {
       review = await exam.exams.review(full);
@@ -70,6 +74,7 @@ export async function reviewReportCommand(id: string, opts: ReviewReportOptions)
 }
 
 export interface ReportsOptions {
+  as?: string;
   status?: string;
   exam?: string;
   json?: boolean;
@@ -82,8 +87,9 @@ export async function bankReportsCommand(opts: ReportsOptions) {
   if (status !== "all" && !REPORT_STATUSES.includes(status as never))
     throw new UsageError(`--status takes one of: ${REPORT_STATUSES.join(", ")}, all.`);
   const ctx = await cliContext();
-  const exam = await cliExamContext(ctx, { databaseUrl: opts.db, readOnly: true });
+  const exam = await cliExamContext(ctx, { databaseUrl: opts.db, readOnly: true, as: opts.as });
   try {
+    authorize(exam.actor, "bank.stats");
     const r = await exam.reports.list({
       status: status === "all" ? undefined : (status as (typeof REPORT_STATUSES)[number]),
       exam: opts.exam,
@@ -119,6 +125,7 @@ export async function bankReportsCommand(opts: ReportsOptions) {
 }
 
 export interface ResolveOptions {
+  as?: string;
   change?: string;
   verifiedOn?: string;
   dismiss?: string;
@@ -133,8 +140,9 @@ export async function bankResolveCommand(id: string, opts: ResolveOptions) {
       'Say either what changed (--change "…" --verified-on YYYY-MM-DD) or why nothing needs to (--dismiss "…").',
     );
   const ctx = await cliContext();
-  const exam = await cliExamContext(ctx, { databaseUrl: opts.db, readOnly: true });
+  const exam = await cliExamContext(ctx, { databaseUrl: opts.db, readOnly: true, as: opts.as });
   try {
+    authorize(exam.actor, "bank.stats");
     // Report ids are UUIDs: the first characters, as `bank reports` shows them, are enough.
     const open = (await exam.reports.list({})).reports.filter((r) => r.id.startsWith(id));
     if (open.length !== 1)
@@ -145,7 +153,7 @@ export async function bankResolveCommand(id: string, opts: ResolveOptions) {
       );
     const full = (open[0] as { id: string }).id;
     const done = await exam.reports.resolve(
-      exam.learner,
+      exam.actor.userId,
       full,
       opts.change
         ? { status: "resolved", resolution: opts.change, verifiedOn: opts.verifiedOn }
