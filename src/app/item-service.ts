@@ -87,6 +87,22 @@ export class ItemService {
     return itemStatistics(this.questionsOf(code), toResponses(rows));
   }
 
+  /**
+   * The author queue as the API and CLI show it: the items answered or reported (every item with `all`),
+   * the ones that need attention first, with the bank's size and how many items have answers.
+   */
+  async view(exam?: string, all = false) {
+    const code = exam === undefined ? null : this.examCode(exam);
+    const queue = await this.queue(code ?? undefined);
+    return {
+      exam: code,
+      minN: this.minN,
+      questions: queue.length,
+      answered: queue.filter((i) => i.n > 0).length,
+      items: all ? queue : queue.filter((i) => i.n > 0 || i.attention > 0),
+    };
+  }
+
   /** Every item with its figures, flags and open reports, the ones that need attention first. */
   async queue(exam?: string): Promise<QueueItem[]> {
     const code = exam === undefined ? undefined : this.examCode(exam);

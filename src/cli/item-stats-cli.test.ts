@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { localActor } from "../app/policy.js";
 import { createContext, loadQuestionBank, localIsoDate, openExamContext } from "../compose.js";
 import type { Question } from "../core/bank/question-types.js";
 import { keyIn, wrongIn } from "../test/attempt-answers.js";
@@ -49,6 +50,8 @@ describe("certpath bank stats --items, review --report, bank reports / resolve",
 
   it("--json flags the question strong candidates miss more than weak ones", async () => {
     const r = await cli("bank", "stats", "--items", "--exam", "clf-c02", "--json", "--db", db);
+    const all = await cli("bank", "stats", "--items", "--exam", "CLF-C02", "--all", "--json", "--db", db);
+    expect(JSON.parse(all.stdout).items.length).toBe(JSON.parse(all.stdout).questions);
     expect(r.code).toBe(0);
     const body = JSON.parse(r.stdout);
     expect(body.exam).toBe("CLF-C02");
@@ -143,5 +146,33 @@ describe("certpath bank stats --items, review --report, bank reports / resolve",
     );
     expect(resolved.reports[0]).toMatchObject({ status: "resolved", verifiedOn: today, resolvedBy: "local" });
     expect(JSON.parse((await cli("bank", "reports", "--json", "--db", db)).stdout).reports).toEqual([]);
+  });
+});
+
+describe("with accounts, the author commands are for authors and admins", () => {
+  const accountsDb = join(dir, "accounts.db");
+  beforeAll(async () => {
+    const exam = await openExamContext(await createContext(), { databaseUrl: accountsDb });
+    try {
+      for (const [email, role] of [
+        ["ada@example.org", "author"],
+        ["lee@example.org", "learner"],
+      ] as const)
+        await exam.accounts.addUser(localActor(), { email, role, password: "a long pass phrase here" });
+    } finally {
+      await exam.close();
+    }
+  }, 60_000);
+
+  it("a learner is refused, an author is served", async () => {
+    for (const args of [
+      ["bank", "stats", "--items"],
+      ["bank", "reports"],
+    ]) {
+      const refused = await cli(...args, "--as", "lee@example.org", "--db", accountsDb);
+      expect([refused.code, refused.stderr]).toEqual([2, expect.stringContaining("Only authors and admins")]);
+      const served = await cli(...args, "--json", "--as", "ada@example.org", "--db", accountsDb);
+      expect(served.code).toBe(0);
+    }
   });
 });

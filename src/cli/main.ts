@@ -129,6 +129,7 @@ bank
   .option("--items", "item statistics (facility, discrimination, choices, time, flags) from the database")
   .option("--exam <code>", "with --items: only this exam's questions, e.g. CLF-C02")
   .option("--limit <n>", "with --items: how many items the table lists (default 50)")
+  .option("--all", "with --items --json: every question, also those nobody has answered")
   .option(...dbOption)
   .option(...asOption)
   .action((path, opts) =>
@@ -140,9 +141,9 @@ bank
           );
         return (await import("./commands/item-stats-command.js")).bankItemStatsCommand(opts);
       }
-      if (opts.exam || opts.db || opts.limit || opts.as)
+      if (opts.exam || opts.db || opts.limit || opts.as || opts.all)
         throw new UsageError(
-          "--exam, --db, --limit and --as go with --items (item statistics from the database).",
+          "--exam, --db, --limit, --all and --as go with --items (item statistics from the database).",
         );
       return (await import("./commands/bank-command.js")).bankStatsCommand(path, opts);
     }),

@@ -116,6 +116,12 @@ describe("question reports and item statistics over HTTP", () => {
     const answered = (items.body.items as Json[]).filter((i) => i.timed > 0);
     expect(answered).toHaveLength(5);
     expect(answered.every((i) => i.medianSeconds === 30)).toBe(true);
+    // By default only answered or reported items; all=true lists the whole bank.
+    expect(items.body.items).toHaveLength(5);
+    expect(items.body.answered).toBe(5);
+    const whole = await call("GET", "/api/author/items?exam=CLF-C02&all=true");
+    expect(whole.body.items).toHaveLength(whole.body.questions);
+    expect(whole.body.questions).toBeGreaterThan(100);
     const missing = await call("GET", "/api/author/items?exam=NOPE-C01");
     expect([missing.status, missing.body.error.code]).toEqual([404, "items.exam_not_found"]);
 

@@ -174,10 +174,23 @@ export function registerItemRoutes(app: OpenAPIHono, ctx: ExamContext) {
       path: "/api/author/items",
       tags: ["authoring"],
       summary: "Item statistics with flags and open reports, the items that need attention first",
-      request: { query: z.object({ exam: examQuery }) },
+      request: {
+        query: z.object({
+          exam: examQuery,
+          all: z.enum(["true", "false"]).optional().openapi({
+            description: "true: every question of the bank; default: only those answered or reported",
+          }),
+        }),
+      },
       responses: {
         200: json(
-          z.object({ exam: z.string().nullable(), minN: z.number(), items: z.array(queueItem) }),
+          z.object({
+            exam: z.string().nullable(),
+            minN: z.number(),
+            questions: z.number().openapi({ description: "questions in the bank (of the exam)" }),
+            answered: z.number().openapi({ description: "questions with at least one counted answer" }),
+            items: z.array(queueItem),
+          }),
           "The author queue",
         ),
         403: forbidden,
@@ -187,12 +200,8 @@ export function registerItemRoutes(app: OpenAPIHono, ctx: ExamContext) {
     async (c) => {
       // Authors and admins (403 auth.forbidden otherwise; everyone in single-user mode).
       actorOf(c, "bank.stats");
-      const exam = c.req.valid("query").exam;
-      const list = await items.queue(exam);
-      return c.json(
-        { exam: exam === undefined ? null : items.examCode(exam), minN: items.minN, items: list },
-        200,
-      );
+      const q = c.req.valid("query");
+      return c.json(await items.view(q.exam, q.all === "true"), 200);
     },
   );
   app.openapi(

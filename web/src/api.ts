@@ -109,8 +109,8 @@ export const api = {
       `/api/attempts/${encodeURIComponent(attemptId)}/questions/${encodeURIComponent(questionId)}/reports`,
       { method: "POST", body: JSON.stringify(input) },
     ),
-  authorItems: (exam?: string) =>
-    request<AuthorItems>(`/api/author/items${exam ? `?exam=${encodeURIComponent(exam)}` : ""}`),
+  authorItems: (exam: string | undefined, all: boolean) =>
+    request<AuthorItems>(`/api/author/items?all=${all}${exam ? `&exam=${encodeURIComponent(exam)}` : ""}`),
   authorReports: (status: ReportStatus, exam?: string) =>
     request<{ reports: QuestionReport[] }>(
       `/api/author/reports?status=${status}${exam ? `&exam=${encodeURIComponent(exam)}` : ""}`,

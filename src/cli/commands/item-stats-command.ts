@@ -7,6 +7,7 @@ import { UsageError } from "../run-action.js";
 import { printJson, style, table, terminalWidth, wrap } from "../terminal.js";
 
 export interface ItemStatsOptions {
+  all?: boolean;
   as?: string;
   json?: boolean;
   exam?: string;
@@ -41,13 +42,13 @@ function flagsText(item: QueueItem): string {
 
 /** The author queue as text: a table when the terminal is wide, a short block per item when narrow. */
 export function itemStatsText(
-  view: { exam: string | null; minN: number; items: QueueItem[] },
+  view: { exam: string | null; minN: number; questions: number; items: QueueItem[] },
   width: number,
   limit = 50,
 ): string {
-  const shown = view.items.filter((i) => i.n > 0 || i.attention > 0);
+  const shown = view.items;
   const head = [
-    `${view.exam ?? "All exams"}: ${shown.length} of ${view.items.length} questions answered or reported.`,
+    `${view.exam ?? "All exams"}: ${shown.length} of ${view.questions} questions answered or reported.`,
     `Flags need at least ${view.minN} answers; the ones that need attention come first.`,
   ];
   const out = [wrap(head.join(" "), width)];
@@ -114,9 +115,7 @@ export async function bankItemStatsCommand(opts: ItemStatsOptions) {
   const exam = await cliExamContext(ctx, { databaseUrl: opts.db, readOnly: true, as: opts.as });
   try {
     authorize(exam.actor, "bank.stats");
-    const code = opts.exam === undefined ? null : exam.items.examCode(opts.exam);
-    const items = await exam.items.queue(code ?? undefined);
-    const view = { exam: code, minN: exam.items.minN, items };
+    const view = await exam.items.view(opts.exam, opts.all === true);
     if (opts.json) return printJson(view);
     console.log(itemStatsText(view, terminalWidth(), limit));
   } finally {

@@ -31,6 +31,8 @@ export interface QueueItem extends ItemStatistics {
 export interface AuthorItems {
   exam: string | null;
   minN: number;
+  questions: number;
+  answered: number;
   items: QueueItem[];
 }
 
