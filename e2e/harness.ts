@@ -152,3 +152,21 @@ export async function api(
     headers: res.headers,
   };
 }
+
+/** A question as the API shows it in an attempt (opaque ids). */
+export interface ShownQuestion {
+  id: string;
+  type: string;
+  options: { id: string }[];
+  select?: number;
+  prompts?: { id: string }[];
+}
+
+/** A complete answer of the first options (right or wrong by chance), in the attempt's ids. */
+export function firstOptionsAnswer(q: ShownQuestion) {
+  return q.type === "matching"
+    ? { pairs: (q.prompts ?? []).map((p, i) => [p.id, q.options[i % q.options.length]?.id]) }
+    : q.type === "ordering"
+      ? { selected: q.options.map((o) => o.id) }
+      : { selected: q.options.slice(0, q.select ?? 1).map((o) => o.id) };
+}

@@ -2,7 +2,17 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { api, axeViolations, DESKTOP, launchBrowser, PHONE, type Served, startServer } from "./harness.js";
+import {
+  api,
+  axeViolations,
+  DESKTOP,
+  firstOptionsAnswer,
+  launchBrowser,
+  PHONE,
+  type Served,
+  type ShownQuestion,
+  startServer,
+} from "./harness.js";
 
 // Own server (not browserSession) so the test can reach its database folder and age the answer log.
 let server: Served;
@@ -22,26 +32,17 @@ async function open(path: string, viewport = DESKTOP): Promise<Page> {
   return page;
 }
 
-interface Q {
-  id: string;
-  type: string;
-  options: { id: string }[];
-  select?: number;
-  prompts?: { id: string }[];
-}
-
 /** Starts a practice attempt through the API, answers every question (first options) and submits it. */
 async function practise(exam: string, count: number) {
   const started = await api(server.url, "POST", "/api/attempts", { exam, mode: "practice", count });
   expect(started.status).toBe(201);
-  for (const q of started.body.questions as Q[]) {
-    const answer =
-      q.type === "matching"
-        ? { pairs: (q.prompts ?? []).map((p, i) => [p.id, q.options[i % q.options.length]?.id]) }
-        : q.type === "ordering"
-          ? { selected: q.options.map((o) => o.id) }
-          : { selected: q.options.slice(0, q.select ?? 1).map((o) => o.id) };
-    const saved = await api(server.url, "PUT", `/api/attempts/${started.body.id}/answers/${q.id}`, answer);
+  for (const q of started.body.questions as ShownQuestion[]) {
+    const saved = await api(
+      server.url,
+      "PUT",
+      `/api/attempts/${started.body.id}/answers/${q.id}`,
+      firstOptionsAnswer(q),
+    );
     expect(saved.status).toBe(200);
   }
   expect((await api(server.url, "POST", `/api/attempts/${started.body.id}/submit`)).status).toBe(200);

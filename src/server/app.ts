@@ -9,6 +9,7 @@ import { registerAdviceRoutes } from "./advice-routes.js";
 import { registerAttemptRoutes } from "./attempt-routes.js";
 import { registerCatalogRoutes } from "./catalog-routes.js";
 import { errorResponse, handleError, validationResponse } from "./errors.js";
+import { registerItemRoutes } from "./item-routes.js";
 import { registerLearningRoutes } from "./learning-routes.js";
 import { nodeJsonBody } from "./node-json-body.js";
 import { declareCommonResponses } from "./openapi-responses.js";
@@ -80,6 +81,7 @@ export function createApp(ctx: AppContext, options: AppOptions = {}) {
     registerAccountRoutes(app, options.exam, { trustProxy: options.trustProxy ?? false });
     registerAttemptRoutes(app, options.exam);
     registerLearningRoutes(app, options.exam);
+    registerItemRoutes(app, options.exam);
   }
   app.openAPIRegistry.registerPath({
     method: "get",

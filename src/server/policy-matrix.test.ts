@@ -34,6 +34,9 @@ const writeRecord = (role: UserRole, owner: Owner): Outcome => {
 const invite = (role: UserRole, owner: Owner): Outcome =>
   role === "admin" || (role === "lead" && owner !== "other-team") ? "allow" : 403;
 
+/** Item statistics and question reports: authors and admins; 403 for everyone else. */
+const authorOnly = (role: UserRole): Outcome => (role === "author" || role === "admin" ? "allow" : 403);
+
 const EXPECTED: Record<string, Rule> = {
   "get /api/health": "public",
   "get /api/openapi.json": "public",
@@ -62,6 +65,12 @@ const EXPECTED: Record<string, Rule> = {
   "get /api/plans": "signed-in",
   "get /api/plans/{id}": readRecord,
   "get /api/plans/{id}/calendar.ics": readRecord,
+  // A report comes from the attempt's own learner (the attempt in progress answers 409, counted as allowed).
+  "post /api/attempts/{id}/questions/{questionId}/reports": writeRecord,
+  "get /api/author/items": authorOnly,
+  "get /api/author/reports": authorOnly,
+  // The report id is made up: authors and admins get past the policy to a 404.
+  "post /api/author/reports/{id}/resolve": (role) => (authorOnly(role) === "allow" ? 404 : 403),
 };
 
 const PASSWORD = "the matrix pass phrase";
@@ -190,6 +199,8 @@ async function build(method: string, path: string, role: Role, owner: Owner) {
     "post /api/attempts": { exam: "CLF-C02", mode: "practice", count: 2 },
     "put /api/attempts/{id}/answers/{questionId}": { flagged: true },
     "post /api/plans": { exam: "CLF-C02", targetDate: "2027-03-01", hoursPerWeek: 5 },
+    "post /api/attempts/{id}/questions/{questionId}/reports": { kind: "unclear" },
+    "post /api/author/reports/{id}/resolve": { status: "dismissed", resolution: "It stands as written." },
   };
   const body = bodies[`${method} ${path}`];
   return { url, body };

@@ -31,6 +31,7 @@ const ProgressPage = lazy(() =>
 );
 const PlanNewPage = lazy(() => import("./pages/plan-new-page.js").then((m) => ({ default: m.PlanNewPage })));
 const PlanPage = lazy(() => import("./pages/plan-page.js").then((m) => ({ default: m.PlanPage })));
+const AuthorPage = lazy(() => import("./pages/author-page.js").then((m) => ({ default: m.AuthorPage })));
 const HistoryPage = lazy(() => import("./pages/history-page.js").then((m) => ({ default: m.HistoryPage })));
 
 export function App() {
@@ -74,6 +75,9 @@ export function App() {
               <li>
                 <NavLink to="/history">History</NavLink>
               </li>
+              <li>
+                <NavLink to="/author">Authoring</NavLink>
+              </li>
             </ul>
           </nav>
         </div>
@@ -95,6 +99,7 @@ export function App() {
             <Route path="/progress/:exam" element={<ProgressPage />} />
             <Route path="/plans/new" element={<PlanNewPage />} />
             <Route path="/plans/:id" element={<PlanPage />} />
+            <Route path="/author" element={<AuthorPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Suspense>
