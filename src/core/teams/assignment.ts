@@ -121,7 +121,8 @@ export function pathDueDates(
 /** A stored assignment as the expansion needs it. */
 export interface AssignmentRecord {
   id: string;
-  userIds: string[] | null;
+  /** null: the whole team. */
+  userId: string | null;
   exams: string[];
   targetDate: IsoDate;
   createdAt: string;
@@ -155,7 +156,7 @@ export function assignedExams(
             a.createdAt.slice(0, 10),
             a.targetDate,
           );
-    for (const userId of a.userIds ?? memberIds) {
+    for (const userId of a.userId === null ? memberIds : [a.userId]) {
       if (!memberIds.includes(userId)) continue;
       for (const { exam, date } of dates) {
         const key = `${userId}\u0000${exam}`;

@@ -253,21 +253,21 @@ describe("assignments", () => {
       [
         {
           id: "team",
-          userIds: null,
+          userId: null,
           exams: ["SAA-C03"],
           targetDate: "2027-05-01",
           createdAt: "2026-11-30T09:00:00Z",
         },
         {
           id: "bo",
-          userIds: ["u2"],
+          userId: "u2",
           exams: ["SAA-C03"],
           targetDate: "2027-02-01",
           createdAt: "2026-11-30T09:00:00Z",
         },
         {
           id: "gone",
-          userIds: ["u9"],
+          userId: "u9",
           exams: ["CLF-C02"],
           targetDate: "2027-02-01",
           createdAt: "2026-11-30T09:00:00Z",
