@@ -5,6 +5,7 @@ import { CatalogPage } from "./pages/catalog-page.js";
 import { CertificationPage } from "./pages/certification-page.js";
 import { HomePage } from "./pages/home-page.js";
 import { NotFoundPage } from "./pages/not-found-page.js";
+import { TeamNavLink } from "./teams/team-links.js";
 
 // Practice-exam pages load on demand so the catalog and advisor stay light.
 const ExamListPage = lazy(() =>
@@ -32,6 +33,8 @@ const ProgressPage = lazy(() =>
 const PlanNewPage = lazy(() => import("./pages/plan-new-page.js").then((m) => ({ default: m.PlanNewPage })));
 const PlanPage = lazy(() => import("./pages/plan-page.js").then((m) => ({ default: m.PlanPage })));
 const HistoryPage = lazy(() => import("./pages/history-page.js").then((m) => ({ default: m.HistoryPage })));
+// Team pages (leads and members of a team) load on demand.
+const TeamPage = lazy(() => import("./pages/team-page.js").then((m) => ({ default: m.TeamPage })));
 
 export function App() {
   const location = useLocation();
@@ -74,6 +77,7 @@ export function App() {
               <li>
                 <NavLink to="/history">History</NavLink>
               </li>
+              <TeamNavLink />
             </ul>
           </nav>
         </div>
@@ -95,6 +99,7 @@ export function App() {
             <Route path="/progress/:exam" element={<ProgressPage />} />
             <Route path="/plans/new" element={<PlanNewPage />} />
             <Route path="/plans/:id" element={<PlanPage />} />
+            <Route path="/teams/:id" element={<TeamPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Suspense>

@@ -137,15 +137,18 @@ export interface AssignedExam {
 }
 
 /**
- * Expands assignments to (member, exam, due date) rows: a whole-team assignment reaches every member, a path
- * gives each exam its share of the time (pathDueDates); when two assignments give the same exam to the same
- * member the earlier date wins. Rows come sorted by member order, then date.
+ * Expands assignments to (member, exam, due date) rows: a whole-team assignment reaches every member who is not a
+ * lead of the team, an individual one its member; a path gives each exam its share of the time (pathDueDates);
+ * when two assignments give the same exam to the same member the earlier date wins. Rows come in member order,
+ * then by date.
  */
 export function assignedExams(
   assignments: readonly AssignmentRecord[],
-  memberIds: readonly string[],
+  members: readonly { userId: string; lead: boolean }[],
   hoursOf: (exam: string) => number,
 ): AssignedExam[] {
+  const ids = new Set(members.map((m) => m.userId));
+  const learners = members.filter((m) => !m.lead).map((m) => m.userId);
   const best = new Map<string, AssignedExam>();
   for (const a of assignments) {
     const dates =
@@ -156,8 +159,8 @@ export function assignedExams(
             a.createdAt.slice(0, 10),
             a.targetDate,
           );
-    for (const userId of a.userId === null ? memberIds : [a.userId]) {
-      if (!memberIds.includes(userId)) continue;
+    for (const userId of a.userId === null ? learners : [a.userId]) {
+      if (!ids.has(userId)) continue;
       for (const { exam, date } of dates) {
         const key = `${userId}\u0000${exam}`;
         const old = best.get(key);
@@ -166,7 +169,7 @@ export function assignedExams(
       }
     }
   }
-  const order = new Map(memberIds.map((id, i) => [id, i]));
+  const order = new Map(members.map((m, i) => [m.userId, i]));
   return [...best.values()].sort(
     (a, b) =>
       (order.get(a.userId) ?? 0) - (order.get(b.userId) ?? 0) ||

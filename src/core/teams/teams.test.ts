@@ -273,7 +273,11 @@ describe("assignments", () => {
           createdAt: "2026-11-30T09:00:00Z",
         },
       ],
-      ["u1", "u2"],
+      [
+        { userId: "u1", lead: false },
+        { userId: "u2", lead: false },
+        { userId: "lead", lead: true },
+      ],
       () => 40,
     );
     expect(rows).toEqual([

@@ -1,0 +1,140 @@
+import { type FormEvent, useId, useState } from "react";
+import { ApiError, api } from "../api.js";
+import { ErrorBox } from "../components/status.js";
+import { useApi } from "../use-api.js";
+import { teamApi } from "./team-api.js";
+import type { Team } from "./team-types.js";
+
+function inWeeks(weeks: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() + weeks * 7);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+const codesOf = (text: string) =>
+  text
+    .split(/[\s,→>]+/)
+    .map((c) => c.trim().toUpperCase())
+    .filter(Boolean);
+
+/** Assign an exam or an advisor path, with a target date, to the whole team or chosen members. */
+export function AssignmentForm({ team, onDone }: { team: Team; onDone: () => void }) {
+  const id = useId();
+  const exams = useApi("exams", () => api.exams());
+  const [kind, setKind] = useState<"exam" | "path">("exam");
+  const [exam, setExam] = useState("");
+  const [path, setPath] = useState("");
+  const [targetDate, setTargetDate] = useState(inWeeks(8));
+  const [everyone, setEveryone] = useState(true);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState("");
+  const learners = team.members.filter((m) => m.role === "member");
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    setDone("");
+    try {
+      const r = await teamApi.assign(team.id, {
+        ...(kind === "exam" ? { exam } : { path: codesOf(path) }),
+        targetDate,
+        ...(everyone ? {} : { members: chosen }),
+      });
+      const what = r.assignments[0]?.exams.join(" → ") ?? "";
+      setDone(`Assigned ${what} by ${targetDate} to ${everyone ? "the whole team" : chosen.join(", ")}.`);
+      onDone();
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, "client", String(err)));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const options = exams.state === "ready" ? exams.data.exams : [];
+  return (
+    <form className="team-form" onSubmit={submit} aria-labelledby={`${id}-h`}>
+      <h3 id={`${id}-h`}>Assign an exam</h3>
+      <fieldset className="team-kind">
+        <legend>What to assign</legend>
+        <label>
+          <input
+            type="radio"
+            name={`${id}-kind`}
+            checked={kind === "exam"}
+            onChange={() => setKind("exam")}
+          />{" "}
+          One exam
+        </label>
+        <label>
+          <input
+            type="radio"
+            name={`${id}-kind`}
+            checked={kind === "path"}
+            onChange={() => setKind("path")}
+          />{" "}
+          An advisor path
+        </label>
+      </fieldset>
+      {kind === "exam" ? (
+        <label className="team-field">
+          Exam
+          <select value={exam} onChange={(e) => setExam(e.target.value)} required>
+            <option value="">Choose an exam…</option>
+            {options.map((o) => (
+              <option key={o.code} value={o.code}>
+                {o.code} — {o.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : (
+        <label className="team-field">
+          Exam codes in order
+          <input
+            value={path}
+            onChange={(e) => setPath(e.target.value)}
+            placeholder="CLF-C02, SAA-C03"
+            required
+            autoComplete="off"
+          />
+        </label>
+      )}
+      <label className="team-field">
+        Target date
+        <input type="date" value={targetDate} onChange={(e) => setTargetDate(e.target.value)} required />
+      </label>
+      <fieldset className="team-members">
+        <legend>Who</legend>
+        <label>
+          <input type="checkbox" checked={everyone} onChange={(e) => setEveryone(e.target.checked)} /> The
+          whole team (also members who join later)
+        </label>
+        {!everyone &&
+          learners.map((m) => (
+            <label key={m.email}>
+              <input
+                type="checkbox"
+                checked={chosen.includes(m.email)}
+                onChange={(e) =>
+                  setChosen(e.target.checked ? [...chosen, m.email] : chosen.filter((x) => x !== m.email))
+                }
+              />{" "}
+              {m.email}
+            </label>
+          ))}
+      </fieldset>
+      {error && <ErrorBox error={error} />}
+      {done && (
+        <p className="notice" role="status">
+          {done}
+        </p>
+      )}
+      <button className="button button-primary" type="submit" disabled={busy}>
+        {busy ? "Assigning…" : "Assign"}
+      </button>
+    </form>
+  );
+}

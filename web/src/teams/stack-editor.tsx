@@ -1,0 +1,77 @@
+import { type FormEvent, useId, useState } from "react";
+import { ApiError } from "../api.js";
+import { teamApi } from "./team-api.js";
+import type { Service } from "./team-types.js";
+
+const wordsOf = (text: string) =>
+  text
+    .split(/[,\n]+/)
+    .map((w) => w.trim())
+    .filter(Boolean);
+
+/** The team's stack: AWS services by slug, name or alias, comma-separated; unknown ones come back with suggestions. */
+export function StackEditor({
+  teamId,
+  stack,
+  onSaved,
+}: {
+  teamId: string;
+  stack: Service[];
+  onSaved: () => void;
+}) {
+  const id = useId();
+  const [text, setText] = useState(stack.map((s) => s.slug).join(", "));
+  const [error, setError] = useState<ApiError | null>(null);
+  const [saved, setSaved] = useState("");
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    setSaved("");
+    try {
+      const r = await teamApi.setStack(teamId, wordsOf(text));
+      setText(r.stack.map((s) => s.slug).join(", "));
+      setSaved(r.stack.length ? `Saved: ${r.stack.map((s) => s.name).join(", ")}.` : "Saved: no services.");
+      onSaved();
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, "client", String(err)));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="team-form" onSubmit={submit} aria-labelledby={`${id}-h`}>
+      <h3 id={`${id}-h`}>Services your organisation uses</h3>
+      <label className="team-field">
+        AWS services, separated by commas
+        <textarea
+          value={text}
+          rows={2}
+          onChange={(e) => setText(e.target.value)}
+          placeholder="lambda, dynamodb, api gateway"
+          aria-describedby={`${id}-hint`}
+        />
+      </label>
+      <p className="muted small" id={`${id}-hint`}>
+        Names or short names both work (e.g. “API Gateway”, “dynamo”).
+      </p>
+      {/* The message names the service and the nearest slugs (not certification links, as ErrorBox would). */}
+      {error && (
+        <p className="notice notice-warning" role="alert">
+          {error.message}
+        </p>
+      )}
+      {saved && (
+        <p className="notice" role="status">
+          {saved}
+        </p>
+      )}
+      <button className="button" type="submit" disabled={busy}>
+        {busy ? "Saving…" : "Save stack"}
+      </button>
+    </form>
+  );
+}
