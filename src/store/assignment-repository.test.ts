@@ -1,8 +1,8 @@
 import { describe, expect } from "vitest";
-import { storeDialects, useStore } from "../test/store-dialects.js";
+import { storeDialects } from "../test/store-dialects.js";
 import { AssignmentRepository, type StoredAssignment } from "./assignment-repository.js";
 
-const dialects = storeDialects();
+const { dialects, open } = storeDialects();
 
 const a = (id: string, over: Partial<StoredAssignment> = {}): StoredAssignment => ({
   id,
@@ -17,7 +17,7 @@ const a = (id: string, over: Partial<StoredAssignment> = {}): StoredAssignment =
 });
 
 describe.each(dialects)("assignment repository on %s", (name, url) => {
-  const { test } = useStore(name, url);
+  const test = open(name, url);
 
   test("stores exams and paths and reads them back exactly", async (store) => {
     const repo = new AssignmentRepository(store.db);

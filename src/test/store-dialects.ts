@@ -6,10 +6,10 @@ import { openStore, type Store } from "../store/database.js";
 import { startPostgres, type ThrowawayPostgres } from "./postgres.js";
 
 /**
- * The store contract suite's dialects: SQLite in memory and on disk, PGlite, and a real PostgreSQL server
- * (skipped when no server binaries are installed, unless CERTPATH_REQUIRE_POSTGRES=1).
+ * The store contract's dialects: SQLite in memory and on disk, PGlite, and a real PostgreSQL server
+ * (skipped when none is installed, unless CERTPATH_REQUIRE_POSTGRES=1). Call once per test file.
  */
-export function storeDialects(): [string, () => string | undefined][] {
+export function storeDialects() {
   let pg: ThrowawayPostgres | undefined;
   const required = process.env.CERTPATH_REQUIRE_POSTGRES === "1";
   beforeAll(() => {
@@ -18,29 +18,29 @@ export function storeDialects(): [string, () => string | undefined][] {
       throw new Error("CERTPATH_REQUIRE_POSTGRES=1 but no PostgreSQL server binaries were found");
   });
   afterAll(() => pg?.stop());
-  return [
+  const dialects: [string, () => string | undefined][] = [
     ["sqlite memory", () => ":memory:"],
     ["sqlite file", () => join(mkdtempSync(join(tmpdir(), "certpath-store-")), "test.db")],
     ["pglite", () => "pglite:"],
     ["postgresql server", () => pg?.url],
   ];
-}
-
-/** Opens the dialect's store for a describe block; `test` skips a missing PostgreSQL server unless required. */
-export function useStore(name: string, url: () => string | undefined) {
-  const box: { store?: Store } = {};
-  beforeAll(async () => {
-    const u = url();
-    if (u) box.store = await openStore(u);
-  });
-  afterAll(async () => box.store?.close());
-  const test = (title: string, fn: (store: Store) => Promise<void>) =>
-    it(title, async (ctx) => {
-      if (!box.store) {
-        if (name === "postgresql server" && process.env.CERTPATH_REQUIRE_POSTGRES !== "1") return ctx.skip();
-        throw new Error(`${name} is not available`);
-      }
-      await fn(box.store);
+  /** Opens the dialect's store for a describe block; `test` skips when the server is missing. */
+  const open = (name: string, url: () => string | undefined) => {
+    const state = { store: undefined as Store | undefined };
+    beforeAll(async () => {
+      const u = url();
+      if (u) state.store = await openStore(u);
     });
-  return { test };
+    afterAll(async () => state.store?.close());
+    const test = (title: string, fn: (store: Store) => Promise<void>) =>
+      it(title, async (ctx) => {
+        if (!state.store) {
+          if (name === "postgresql server" && !required) return ctx.skip();
+          throw new Error(`${name} is not available`);
+        }
+        await fn(state.store);
+      });
+    return test;
+  };
+  return { dialects, open };
 }
