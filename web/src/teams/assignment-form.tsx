@@ -79,9 +79,9 @@ export function AssignmentForm({ team, onDone }: { team: Team; onDone: () => voi
         </label>
       </fieldset>
       {kind === "exam" ? (
-        <label className="team-field">
-          Exam
-          <select value={exam} onChange={(e) => setExam(e.target.value)} required>
+        <div className="team-field">
+          <label htmlFor={`${id}-exam`}>Exam</label>
+          <select id={`${id}-exam`} value={exam} onChange={(e) => setExam(e.target.value)} required>
             <option value="">Choose an exam…</option>
             {options.map((o) => (
               <option key={o.code} value={o.code}>
@@ -89,23 +89,30 @@ export function AssignmentForm({ team, onDone }: { team: Team; onDone: () => voi
               </option>
             ))}
           </select>
-        </label>
+        </div>
       ) : (
-        <label className="team-field">
-          Exam codes in order
+        <div className="team-field">
+          <label htmlFor={`${id}-path`}>Exam codes in order</label>
           <input
+            id={`${id}-path`}
             value={path}
             onChange={(e) => setPath(e.target.value)}
             placeholder="CLF-C02, SAA-C03"
             required
             autoComplete="off"
           />
-        </label>
+        </div>
       )}
-      <label className="team-field">
-        Target date
-        <input type="date" value={targetDate} onChange={(e) => setTargetDate(e.target.value)} required />
-      </label>
+      <div className="team-field">
+        <label htmlFor={`${id}-date`}>Target date</label>
+        <input
+          id={`${id}-date`}
+          type="date"
+          value={targetDate}
+          onChange={(e) => setTargetDate(e.target.value)}
+          required
+        />
+      </div>
       <fieldset className="team-members">
         <legend>Who</legend>
         <label>

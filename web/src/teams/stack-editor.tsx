@@ -45,16 +45,17 @@ export function StackEditor({
   return (
     <form className="team-form" onSubmit={submit} aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>Services your organisation uses</h3>
-      <label className="team-field">
-        AWS services, separated by commas
+      <div className="team-field">
+        <label htmlFor={`${id}-services`}>AWS services, separated by commas</label>
         <textarea
+          id={`${id}-services`}
           value={text}
           rows={2}
           onChange={(e) => setText(e.target.value)}
           placeholder="lambda, dynamodb, api gateway"
           aria-describedby={`${id}-hint`}
         />
-      </label>
+      </div>
       <p className="muted small" id={`${id}-hint`}>
         Names or short names both work (e.g. “API Gateway”, “dynamo”).
       </p>

@@ -13,6 +13,7 @@ export function TeamAdvicePanel({ teamId, version }: { teamId: string; version: 
           <p>Set the services your organisation uses to see which certifications cover them.</p>
         ) : (
           <>
+            <h3>Certifications that cover your stack</h3>
             <ul className="team-coverage">
               {a.coverage.slice(0, 6).map((c) => (
                 <li key={c.code}>
