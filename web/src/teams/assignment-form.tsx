@@ -1,21 +1,10 @@
 import { type FormEvent, useId, useState } from "react";
 import { ApiError, api } from "../api.js";
 import { ErrorBox } from "../components/status.js";
+import { codesOf, inWeeks } from "../form-values.js";
 import { useApi } from "../use-api.js";
 import { teamApi } from "./team-api.js";
 import type { Team } from "./team-types.js";
-
-function inWeeks(weeks: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() + weeks * 7);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-}
-
-const codesOf = (text: string) =>
-  text
-    .split(/[\s,→>]+/)
-    .map((c) => c.trim().toUpperCase())
-    .filter(Boolean);
 
 /** Assign an exam or an advisor path, with a target date, to the whole team or chosen members. */
 export function AssignmentForm({ team, onDone }: { team: Team; onDone: () => void }) {
