@@ -9,8 +9,9 @@ export const teamsMigration: Migration = {
     await db.schema
       .createTable("assignments")
       .addColumn("id", "varchar(64)", (c) => c.primaryKey())
-      .addColumn("team_id", "varchar(64)", (c) => c.notNull())
-      .addColumn("user_id", "varchar(64)")
+      // A team or a user that goes takes its assignments with it.
+      .addColumn("team_id", "varchar(64)", (c) => c.notNull().references("teams.id").onDelete("cascade"))
+      .addColumn("user_id", "varchar(64)", (c) => c.references("users.id").onDelete("cascade"))
       .addColumn("exam", "varchar(16)")
       // An advisor path: a JSON list of exam codes in order.
       .addColumn("path", "text")
