@@ -171,6 +171,7 @@ describe("web: team dashboard and assignments", () => {
     await phone.page.getByTestId("dashboard-row").first().waitFor();
     await expectAccessibleAndFitting(phone.page, "team page at 390");
     await phone.page.screenshot({ path: join(shots, "team-390.png"), fullPage: true });
+    await phone.page.screenshot({ path: join(shots, "team-390-top.png") });
     await phone.context.close();
   });
 
@@ -183,6 +184,8 @@ describe("web: team dashboard and assignments", () => {
     expect(await card.first().textContent()).toMatch(/On track|At risk/);
     await expectAccessibleAndFitting(page, "member home at 390");
     await page.screenshot({ path: join(shots, "member-home-390.png"), fullPage: true });
+    await card.first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(shots, "member-home-390-card.png") });
     await page.getByRole("link", { name: "Create a plan for it" }).click();
     await page.getByRole("heading", { level: 1, name: "Start a study plan" }).waitFor();
     // The form arrives prefilled with the assigned exam and its date.

@@ -66,7 +66,9 @@ export function DashboardTable({ rows, today }: { rows: DashboardRow[]; today: s
               </td>
               <td data-label="Trend">{trendText(r.trend)}</td>
               <td data-label="Weakest domains">
-                {r.weakestDomains.length ? r.weakestDomains.map((d) => `${d.id} ${d.name}`).join("; ") : "—"}
+                {r.weakestDomains.length
+                  ? r.weakestDomains.map((d) => `${d.name} (domain ${d.id})`).join("; ")
+                  : "—"}
               </td>
               <td data-label="Last activity">{lastActive(r.lastActivity, today)}</td>
             </tr>
