@@ -57,7 +57,11 @@ const invitation = z
 const tokenParam = z.object({ token: z.string().min(1).max(128) });
 
 /** Sign-in and sign-out, the signed-in user, password change and invitations by link. */
-export function registerAccountRoutes(app: OpenAPIHono, ctx: ExamContext) {
+export function registerAccountRoutes(
+  app: OpenAPIHono,
+  ctx: ExamContext,
+  options: { trustProxy?: boolean } = {},
+) {
   const { accounts } = ctx;
   app.openapi(
     createRoute({
@@ -79,7 +83,7 @@ export function registerAccountRoutes(app: OpenAPIHono, ctx: ExamContext) {
     }),
     async (c) => {
       const { email, password } = c.req.valid("json");
-      const { token } = await accounts.signIn(email, password, clientAddress(c));
+      const { token } = await accounts.signIn(email, password, clientAddress(c, options.trustProxy));
       setSessionCookie(c, token);
       return c.body(null, 204);
     },

@@ -99,8 +99,16 @@ export function clearSessionCookie(c: Context): void {
   deleteCookie(c, SESSION_COOKIE, { path: "/", httpOnly: true, sameSite: "Lax", secure: isHttps(c) });
 }
 
-/** The client's address, for the sign-in limiter (the socket's peer; "unknown" in process). */
-export function clientAddress(c: Context): string {
+/**
+ * The client's address, for the sign-in limiter: the socket's peer ("unknown" in process). Behind a
+ * reverse proxy (`trustProxy`), the address the proxy appended to X-Forwarded-For, since every request
+ * would otherwise share the proxy's address.
+ */
+export function clientAddress(c: Context, trustProxy = false): string {
+  if (trustProxy) {
+    const forwarded = c.req.header("x-forwarded-for")?.split(",").at(-1)?.trim();
+    if (forwarded) return forwarded.slice(0, 64);
+  }
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
   return incoming?.socket?.remoteAddress ?? "unknown";
 }
