@@ -64,6 +64,20 @@ export class TeamService {
     };
   }
 
+  /** The id of a team the actor can see, named by id or name (any case); 404 listing the names otherwise. */
+  async resolveTeam(actor: Actor, nameOrId: string): Promise<string> {
+    const { teams } = await this.list(actor);
+    const wanted = nameOrId.trim().toLowerCase();
+    const hit = teams.find((t) => t.id === nameOrId.trim() || t.name.toLowerCase() === wanted);
+    if (hit) return hit.id;
+    const names = teams.map((t) => t.name);
+    throw new NotFoundError(
+      "team.not_found",
+      `No team of yours is called "${nameOrId}".${names.length ? ` Your teams: ${names.join(", ")}.` : " You are in no team."}`,
+      { suggestions: names },
+    );
+  }
+
   /** A team: members, stack and assignments. */
   async get(actor: Actor, id: string) {
     const team = await this.team(actor, id, "team.read");
