@@ -97,7 +97,7 @@ export function registerAccountRoutes(
       responses: { 204: noContent("Signed out"), 401: signedOut },
     }),
     async (c) => {
-      actorOf(c);
+      actorOf(c, "account.update");
       await accounts.signOut(sessionToken(c));
       clearSessionCookie(c);
       return c.body(null, 204);
@@ -112,7 +112,7 @@ export function registerAccountRoutes(
       responses: { 204: noContent("Every session ended"), 401: signedOut },
     }),
     async (c) => {
-      await accounts.signOutEverywhere(actorOf(c));
+      await accounts.signOutEverywhere(actorOf(c, "account.update"));
       clearSessionCookie(c);
       return c.body(null, 204);
     },
@@ -125,7 +125,7 @@ export function registerAccountRoutes(
       summary: "The signed-in user: email, role, teams and the server's mode",
       responses: { 200: json(me, "The user (single-user mode: email null, role admin)"), 401: signedOut },
     }),
-    (c) => c.json(accounts.me(actorOf(c)), 200),
+    (c) => c.json(accounts.me(actorOf(c, "account.read")), 200),
   );
   app.openapi(
     createRoute({

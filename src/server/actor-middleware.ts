@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { AccountService } from "../app/account-service.js";
 import { SESSION_DAYS } from "../app/account-service.js";
-import type { Actor } from "../app/policy.js";
+import { type Action, type Actor, authorize } from "../app/policy.js";
 import { UnauthorizedError } from "../core/errors.js";
 
 declare module "hono" {
@@ -69,10 +69,11 @@ function signInFirst() {
   );
 }
 
-/** The request's actor (set by the middleware). */
-export function actorOf(c: Context): Actor {
+/** The request's actor (set by the middleware), allowed to do `action` (a policy action about itself). */
+export function actorOf(c: Context, action?: Action): Actor {
   const actor = c.get("actor") as Actor | undefined;
   if (!actor) throw signInFirst();
+  if (action) authorize(actor, action);
   return actor;
 }
 
