@@ -4,10 +4,12 @@ import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  api,
   axeViolations,
   DESKTOP,
   launchBrowser,
   PHONE,
+  practise,
   type Served,
   startServer,
   watchCsp,
@@ -55,39 +57,8 @@ async function signIn(email: string): Promise<string> {
   return token as string;
 }
 
-async function call(token: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(server.url + path, {
-    method,
-    headers: { "content-type": "application/json", cookie: `certpath_session=${token}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  // biome-ignore lint/suspicious/noExplicitAny: JSON bodies of the API under test
-  return { status: res.status, body: (await res.json().catch(() => ({}))) as Record<string, any> };
-}
-
-/** A practice attempt of `count` questions answered with the first options, then submitted. */
-async function practise(token: string, exam: string, count: number) {
-  const started = await call(token, "POST", "/api/attempts", { exam, mode: "practice", count });
-  expect(started.status).toBe(201);
-  for (const q of started.body.questions as {
-    id: string;
-    type: string;
-    options: { id: string }[];
-    select?: number;
-    prompts?: { id: string }[];
-  }[]) {
-    const answer =
-      q.type === "matching"
-        ? { pairs: (q.prompts ?? []).map((p, i) => [p.id, q.options[i % q.options.length]?.id]) }
-        : q.type === "ordering"
-          ? { selected: q.options.map((o) => o.id) }
-          : { selected: q.options.slice(0, q.select ?? 1).map((o) => o.id) };
-    expect(
-      (await call(token, "PUT", `/api/attempts/${started.body.id}/answers/${q.id}`, answer)).status,
-    ).toBe(200);
-  }
-  expect((await call(token, "POST", `/api/attempts/${started.body.id}/submit`)).status).toBe(200);
-}
+const call = (token: string, method: string, path: string, body?: unknown) =>
+  api(server.url, method, path, body, { cookie: `certpath_session=${token}` });
 
 async function as(token: string, viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport });
@@ -116,7 +87,7 @@ beforeAll(async () => {
   addUser("bo@example.com", "learner", "Platform");
   lead = await signIn("lead@example.com");
   ana = await signIn("ana@example.com");
-  await practise(ana, "CLF-C02", 30);
+  await practise(server.url, "CLF-C02", 30, { cookie: `certpath_session=${ana}` });
 });
 afterAll(async () => {
   await browser?.close();

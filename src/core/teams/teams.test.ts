@@ -2,7 +2,9 @@ import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { content } from "../../test/fixtures.js";
 import { resolveProfile } from "../advisor/profile.js";
+import { getCertification } from "../catalog/catalog.js";
 import { DomainError, ValidationError } from "../errors.js";
+import { blueprintFor } from "../exam/blueprint.js";
 import { estimateReadiness, type ScoredAnswer } from "../learning/readiness.js";
 import { assignedExams, pathDueDates, validateAssignment } from "./assignment.js";
 import { stackCoverage, teamAdvice } from "./team-advice.js";
@@ -10,17 +12,8 @@ import { dashboardCsv, safeCell } from "./team-csv.js";
 import { dashboardRow, statusCounts, teamWeakestDomains } from "./team-dashboard.js";
 import { readinessTrend, requiredProbability, trackStatus } from "./team-status.js";
 
-const CLF = {
-  exam: "CLF-C02",
-  questionCount: 65,
-  passingScore: 700,
-  domains: [
-    { id: "1", name: "Cloud Concepts", weight: 24 },
-    { id: "2", name: "Security and Compliance", weight: 30 },
-    { id: "3", name: "Cloud Technology and Services", weight: 34 },
-    { id: "4", name: "Billing, Pricing, and Support", weight: 12 },
-  ],
-};
+// The real CLF-C02 blueprint (65 questions, four domains weighted 24/30/34/12).
+const CLF = blueprintFor(getCertification(content.catalog, "CLF-C02").certification, "2026-11-30");
 const NOW = new Date("2026-11-30T12:00:00Z");
 const TODAY = "2026-11-30";
 

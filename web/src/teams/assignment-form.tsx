@@ -1,10 +1,11 @@
-import { type FormEvent, useId, useState } from "react";
-import { ApiError, api } from "../api.js";
+import { useId, useState } from "react";
+import { api } from "../api.js";
 import { ErrorBox } from "../components/status.js";
 import { codesOf, inWeeks } from "../form-values.js";
 import { useApi } from "../use-api.js";
 import { teamApi } from "./team-api.js";
 import type { Team } from "./team-types.js";
+import { useFormAction } from "./use-form-action.js";
 
 /** Assign an exam or an advisor path, with a target date, to the whole team or chosen members. */
 export function AssignmentForm({ team, onDone }: { team: Team; onDone: () => void }) {
@@ -16,31 +17,17 @@ export function AssignmentForm({ team, onDone }: { team: Team; onDone: () => voi
   const [targetDate, setTargetDate] = useState(inWeeks(8));
   const [everyone, setEveryone] = useState(true);
   const [chosen, setChosen] = useState<string[]>([]);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState("");
   const learners = team.members.filter((m) => m.role === "member");
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    setDone("");
-    try {
-      const r = await teamApi.assign(team.id, {
-        ...(kind === "exam" ? { exam } : { path: codesOf(path) }),
-        targetDate,
-        ...(everyone ? {} : { members: chosen }),
-      });
-      const what = r.assignments[0]?.exams.join(" → ") ?? "";
-      setDone(`Assigned ${what} by ${targetDate} to ${everyone ? "the whole team" : chosen.join(", ")}.`);
-      onDone();
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, "client", String(err)));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, done, submit } = useFormAction(async () => {
+    const r = await teamApi.assign(team.id, {
+      ...(kind === "exam" ? { exam } : { path: codesOf(path) }),
+      targetDate,
+      ...(everyone ? {} : { members: chosen }),
+    });
+    onDone();
+    const what = r.assignments[0]?.exams.join(" → ") ?? "";
+    return `Assigned ${what} by ${targetDate} to ${everyone ? "the whole team" : chosen.join(", ")}.`;
+  });
 
   const options = exams.state === "ready" ? exams.data.exams : [];
   return (

@@ -1,7 +1,7 @@
-import { type FormEvent, useId, useState } from "react";
-import { ApiError } from "../api.js";
+import { useId, useState } from "react";
 import { teamApi } from "./team-api.js";
 import type { Service } from "./team-types.js";
+import { useFormAction } from "./use-form-action.js";
 
 const wordsOf = (text: string) =>
   text
@@ -21,26 +21,17 @@ export function StackEditor({
 }) {
   const id = useId();
   const [text, setText] = useState(stack.map((s) => s.slug).join(", "));
-  const [error, setError] = useState<ApiError | null>(null);
-  const [saved, setSaved] = useState("");
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    setSaved("");
-    try {
-      const r = await teamApi.setStack(teamId, wordsOf(text));
-      setText(r.stack.map((s) => s.slug).join(", "));
-      setSaved(r.stack.length ? `Saved: ${r.stack.map((s) => s.name).join(", ")}.` : "Saved: no services.");
-      onSaved();
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, "client", String(err)));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const {
+    busy,
+    error,
+    done: saved,
+    submit,
+  } = useFormAction(async () => {
+    const r = await teamApi.setStack(teamId, wordsOf(text));
+    setText(r.stack.map((s) => s.slug).join(", "));
+    onSaved();
+    return r.stack.length ? `Saved: ${r.stack.map((s) => s.name).join(", ")}.` : "Saved: no services.";
+  });
 
   return (
     <form className="team-form" onSubmit={submit} aria-labelledby={`${id}-h`}>
