@@ -1,12 +1,18 @@
-import { Link, NavLink } from "react-router";
+import { useRef } from "react";
+import { Link, NavLink, useLocation } from "react-router";
 import { useApi } from "../use-api.js";
 import { teamApi } from "./team-api.js";
 
 /** The teams the user leads (admins: every team); empty in single-user mode without teams. */
 function useLedTeams() {
-  const teams = useApi("teams", () => teamApi.teams());
+  // Asked again on each navigation until there is an answer with teams (e.g. right after signing in).
+  const { pathname } = useLocation();
+  const found = useRef(false);
+  const teams = useApi(found.current ? "teams" : `teams ${pathname}`, () => teamApi.teams());
   if (teams.state !== "ready") return [];
-  return teams.data.teams.filter((t) => t.role !== "member");
+  const led = teams.data.teams.filter((t) => t.role !== "member");
+  if (led.length > 0) found.current = true;
+  return led;
 }
 
 /** A "Team" link in the header for leads and admins with a team (the first; the home page lists the others). */
