@@ -170,3 +170,23 @@ export function firstOptionsAnswer(q: ShownQuestion) {
       ? { selected: q.options.map((o) => o.id) }
       : { selected: q.options.slice(0, q.select ?? 1).map((o) => o.id) };
 }
+
+/** A practice attempt through the API (as `headers`' session, if any): every question answered with its first options, then submitted. */
+export async function practise(
+  base: string,
+  exam: string,
+  count: number,
+  headers: Record<string, string> = {},
+): Promise<void> {
+  const call = (method: string, path: string, body?: unknown) => api(base, method, path, body, headers);
+  const started = await call("POST", "/api/attempts", { exam, mode: "practice", count });
+  if (started.status !== 201)
+    throw new Error(`start ${exam}: ${started.status} ${JSON.stringify(started.body)}`);
+  for (const q of started.body.questions as ShownQuestion[]) {
+    const answer = firstOptionsAnswer(q);
+    const saved = await call("PUT", `/api/attempts/${started.body.id}/answers/${q.id}`, answer);
+    if (saved.status !== 200) throw new Error(`answer ${q.id}: ${saved.status}`);
+  }
+  const submitted = await call("POST", `/api/attempts/${started.body.id}/submit`);
+  if (submitted.status !== 200) throw new Error(`submit: ${submitted.status}`);
+}

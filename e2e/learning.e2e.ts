@@ -6,11 +6,10 @@ import {
   api,
   axeViolations,
   DESKTOP,
-  firstOptionsAnswer,
   launchBrowser,
   PHONE,
+  practise,
   type Served,
-  type ShownQuestion,
   startServer,
 } from "./harness.js";
 
@@ -30,22 +29,6 @@ async function open(path: string, viewport = DESKTOP): Promise<Page> {
   const page = await browser.newPage({ viewport });
   await page.goto(server.url + path);
   return page;
-}
-
-/** Starts a practice attempt through the API, answers every question (first options) and submits it. */
-async function practise(exam: string, count: number) {
-  const started = await api(server.url, "POST", "/api/attempts", { exam, mode: "practice", count });
-  expect(started.status).toBe(201);
-  for (const q of started.body.questions as ShownQuestion[]) {
-    const saved = await api(
-      server.url,
-      "PUT",
-      `/api/attempts/${started.body.id}/answers/${q.id}`,
-      firstOptionsAnswer(q),
-    );
-    expect(saved.status).toBe(200);
-  }
-  expect((await api(server.url, "POST", `/api/attempts/${started.body.id}/submit`)).status).toBe(200);
 }
 
 const isoIn = (days: number) => {
@@ -77,8 +60,8 @@ describe("web: progress", () => {
 
   it("after practice, shows the gauge with interval and pass chance, the score trend and the domain table at desktop and phone width", async () => {
     // Full-length forms: only they get a scaled score for the trend (issue 7 item 14).
-    await practise("CLF-C02", 65);
-    await practise("CLF-C02", 65);
+    await practise(server.url, "CLF-C02", 65);
+    await practise(server.url, "CLF-C02", 65);
     const readiness = (await api(server.url, "GET", "/api/readiness/CLF-C02")).body;
     expect(readiness.passProbability).not.toBeNull();
     for (const viewport of [DESKTOP, PHONE]) {

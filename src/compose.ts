@@ -7,6 +7,7 @@ import type { LearningService } from "./app/learning-service.js";
 import { type Actor, localActor } from "./app/policy.js";
 import type { RecordAccess } from "./app/record-access.js";
 import type { ReportService } from "./app/report-service.js";
+import type { TeamService } from "./app/team-service.js";
 import { contentRoot } from "./content/content-root.js";
 import { loadCoreContentFast, loadQuestionsFast } from "./content/content-snapshot.js";
 import type { CoreContent } from "./content/load-content.js";
@@ -46,6 +47,8 @@ export interface ExamContext {
   learner: string;
   /** Accounts, sessions, sign-in limits and invitations. */
   accounts: AccountService;
+  /** Teams: stack and advice, assignments, the dashboard. */
+  teams: TeamService;
   /** The policy applied to attempts and plans named by id. */
   access: RecordAccess;
   /** Where the attempts are stored, for logs. */
@@ -143,6 +146,19 @@ export async function openExamContext(
   });
   const accountRepo = new AccountRepository(store.db);
   const accounts = new AccountService({ repo: accountRepo, now: ctx.now, newId: () => randomUUID() });
+  const { TeamService } = await import("./app/team-service.js");
+  const { TeamRepository } = await import("./store/team-repository.js");
+  const { AssignmentRepository } = await import("./store/assignment-repository.js");
+  const teams = new TeamService({
+    catalog: ctx.catalog,
+    rules: ctx.rules,
+    learning,
+    teams: new TeamRepository(store.db),
+    assignments: new AssignmentRepository(store.db),
+    now: ctx.now,
+    today: ctx.today,
+    newId: () => randomUUID(),
+  });
   const access = new RecordAccess({
     attemptOwner: (id, expected) => exams.ownerOf(id, expected),
     planOwner: (id) => learning.planOwner(id),
@@ -156,6 +172,7 @@ export async function openExamContext(
     actor: localActor(LOCAL_LEARNER),
     learner: LOCAL_LEARNER,
     accounts,
+    teams,
     access,
     location: store.location,
     close: () => store.close(),

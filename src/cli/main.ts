@@ -291,6 +291,46 @@ program
     runAction(async () => (await import("./commands/learning-command.js")).reviewDueCommand(code, opts)),
   );
 
+const team = program
+  .command("team")
+  .description(
+    "Teams (with accounts): the readiness dashboard and assignments, for the team's leads and admins",
+  );
+team
+  .command("dashboard")
+  .description("Per member and assigned exam: pass chance, predicted score, trend, on track / at risk")
+  .argument("<team>", "team name or id")
+  .option("--csv", "print the dashboard as CSV (the web page's download)")
+  .option("--json", "print JSON")
+  .option(...dbOption)
+  .option(...asOption)
+  .action((name, opts) =>
+    runAction(async () => (await import("./commands/team-command.js")).teamDashboardCommand(name, opts)),
+  );
+team
+  .command("assign")
+  .description("Assign an exam (or --path) and a target date to the whole team or chosen members")
+  .argument("<team>", "team name or id")
+  .argument("[exam]", "exam code, e.g. SAA-C03 (or --path)")
+  .option("--by <date>", "target date (YYYY-MM-DD)")
+  .option("--path <codes>", "an advisor path, comma-separated (CLF-C02,SAA-C03)")
+  .option("--member <email>", "only this member (repeat or comma-separate); default the whole team", collect)
+  .option("--json", "print JSON")
+  .option(...dbOption)
+  .option(...asOption)
+  .action((name, code, opts) =>
+    runAction(async () => (await import("./commands/team-command.js")).teamAssignCommand(name, code, opts)),
+  );
+program
+  .command("assignments")
+  .description("What your teams assigned you: each exam's date, whether you are on track, your plan")
+  .option("--json", "print JSON")
+  .option(...dbOption)
+  .option(...asOption)
+  .action((opts) =>
+    runAction(async () => (await import("./commands/team-command.js")).assignmentsCommand(opts)),
+  );
+
 const users = program
   .command("users")
   .description("Accounts for a shared server: add, list, remove (the first account turns sign-in on)");

@@ -15,6 +15,7 @@ import { nodeJsonBody } from "./node-json-body.js";
 import { declareCommonResponses } from "./openapi-responses.js";
 import { LOOPBACK_HOSTS, requestGuard, securityHeaders } from "./security.js";
 import { registerWebApp } from "./static-files.js";
+import { registerTeamRoutes } from "./team-routes.js";
 
 const healthRoute = createRoute({
   method: "get",
@@ -82,6 +83,7 @@ export function createApp(ctx: AppContext, options: AppOptions = {}) {
     registerAttemptRoutes(app, options.exam);
     registerLearningRoutes(app, options.exam);
     registerItemRoutes(app, options.exam);
+    registerTeamRoutes(app, options.exam.teams);
   }
   app.openAPIRegistry.registerPath({
     method: "get",

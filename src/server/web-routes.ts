@@ -18,6 +18,7 @@ export const WEB_ROUTES = [
   "/plans/new",
   "/plans/:id",
   "/author",
+  "/teams/:id",
 ] as const;
 
 const patterns = WEB_ROUTES.map(

@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from "kysely";
+import { teamsMigration } from "./teams-migration.js";
 
 // Migrations live in code (not files on disk) so the bundled CLI carries them; never edit a shipped one.
 const migrations: Record<string, Migration> = {
@@ -227,6 +228,7 @@ const migrations: Record<string, Migration> = {
         await db.schema.dropTable(t).execute();
     },
   },
+  "2026-12-01-020-teams": teamsMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -141,7 +141,21 @@ export interface SignInAttemptsTable {
   locked_until: string | null;
 }
 
+/** An exam (`exam`) or an advisor path (`path`, JSON list of codes) assigned to a team or one member. */
+export interface AssignmentsTable {
+  id: string;
+  team_id: string;
+  /** null: the whole team. */
+  user_id: string | null;
+  exam: string | null;
+  path: string | null;
+  target_date: string;
+  assigned_by: string;
+  created_at: string;
+}
+
 export interface Database {
+  assignments: AssignmentsTable;
   users: UsersTable;
   sessions: SessionsTable;
   teams: TeamsTable;
