@@ -75,6 +75,25 @@ async function seedLocal(store: Store) {
       last_answered_at: at(0),
     })
     .execute();
+  await store.db
+    .insertInto("item_reports")
+    .values({
+      id: "rep-local",
+      question_id: "q1",
+      exam: "CLF-C02",
+      learner: "local",
+      attempt_id: "att-local",
+      kind: "unclear",
+      note: "",
+      suggested: null,
+      created_at: at(0),
+      status: "open",
+      resolution: null,
+      verified_on: null,
+      resolved_by: null,
+      resolved_at: null,
+    })
+    .execute();
 }
 
 describe.each(dialects)("account repository on %s", (name, url) => {
@@ -87,7 +106,7 @@ describe.each(dialects)("account repository on %s", (name, url) => {
     const first = await repo(s).createUser(user("u-ana", "ana@example.org", "admin"));
     expect(first.first).toBe(true);
     expect(await repo(s).hasUsers()).toBe(true);
-    for (const table of ["attempts", "plans", "answer_log", "question_history"] as const) {
+    for (const table of ["attempts", "plans", "answer_log", "question_history", "item_reports"] as const) {
       const rows = await s.db.selectFrom(table).select("learner").execute();
       expect(
         rows.map((r) => r.learner),
