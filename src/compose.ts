@@ -1,6 +1,8 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { join } from "node:path";
+import type { Download } from "./app/bank-export.js";
 import { ExamService, LOCAL_LEARNER } from "./app/exam-service.js";
+import type { ImportService } from "./app/import-service.js";
 import type { LearningService } from "./app/learning-service.js";
 import { contentRoot } from "./content/content-root.js";
 import { loadCoreContentFast, loadQuestionsFast } from "./content/content-snapshot.js";
@@ -27,8 +29,15 @@ export async function createContext(
   return { ...content, now, today: () => localIsoDate(now()) };
 }
 
+/** Import jobs and exports for authors (issue 14), over the same database as the exams. */
+export interface AuthoringContext {
+  imports: ImportService;
+  exportBank(exam: string, format: string): Download;
+}
+
 export interface ExamContext {
   exams: ExamService;
+  authoring: AuthoringContext;
   /** Readiness, spaced repetition and study plans over the same database. */
   learning: LearningService;
   learner: string;
@@ -103,5 +112,43 @@ export async function openExamContext(
     newIdKey: options.newIdKey ?? newIdKey,
     idHash: hmacIds,
   });
-  return { exams, learning, learner: LOCAL_LEARNER, location: store.location, close: () => store.close() };
+  const authoring = await openAuthoring(ctx, store.db, questions, options.databaseUrl);
+  return {
+    exams,
+    learning,
+    authoring,
+    learner: LOCAL_LEARNER,
+    location: store.location,
+    close: async () => {
+      await authoring.imports.idle();
+      await store.close();
+    },
+  };
+}
+
+async function openAuthoring(
+  ctx: AppContext,
+  db: import("./store/database.js").Store["db"],
+  questions: Question[],
+  databaseUrl: string | undefined,
+): Promise<AuthoringContext> {
+  const { ImportService } = await import("./app/import-service.js");
+  const { ImportJobRepository } = await import("./store/import-job-repository.js");
+  const { exportBank } = await import("./app/bank-export.js");
+  const { convertFile, BANK_WRITERS } = await import("./app/import-convert.js");
+  const { importsDir, writeImport } = await import("./content/import-output.js");
+  const dir = importsDir(databaseUrl);
+  const ids = new Set(questions.map((q) => q.id));
+  const imports = new ImportService({
+    repo: new ImportJobRepository(db),
+    catalog: ctx.catalog,
+    convert: convertFile,
+    bankIds: () => ids,
+    write: async (exam, jobId, files) => writeImport(dir, exam, jobId, files),
+    now: ctx.now,
+    today: ctx.today,
+    newId: () => randomUUID(),
+    worker: `${process.pid}-${randomBytes(4).toString("hex")}`,
+  });
+  return { imports, exportBank: (exam, format) => exportBank(BANK_WRITERS, questions, exam, format) };
 }

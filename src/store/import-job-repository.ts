@@ -273,6 +273,16 @@ export class ImportJobRepository {
     return changed(r);
   }
 
+  /** Records what the confirm wrote (the job is confirmed already). */
+  async recordConfirmed(id: string, confirmed: unknown): Promise<void> {
+    await this.db
+      .updateTable("import_jobs")
+      .set({ confirmed: JSON.stringify(confirmed) })
+      .where("id", "=", id)
+      .where("status", "=", "confirmed")
+      .execute();
+  }
+
   /** Undoes markConfirmed when writing the files failed, so the author can try again. */
   async unconfirm(id: string, now: string): Promise<void> {
     await this.db

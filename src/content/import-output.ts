@@ -1,0 +1,58 @@
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import type { ConvertedFile } from "../app/import-preview.js";
+
+/**
+ * Where confirmed web imports are written and read back as an extra bank source on the next start:
+ * CERTPATH_IMPORTS_DIR, else `imports/` beside the SQLite database (data/imports for PostgreSQL).
+ */
+export function importsDir(databaseUrl: string | undefined = process.env.DATABASE_URL): string {
+  if (process.env.CERTPATH_IMPORTS_DIR) return resolve(process.env.CERTPATH_IMPORTS_DIR);
+  const url = databaseUrl || "data/certpath.db";
+  if (/^(postgres(ql)?:\/\/|pglite:)/.test(url) || url === ":memory:") return resolve("data", "imports");
+  return join(dirname(resolve(url.replace(/^sqlite:(\/\/)?/, ""))), "imports");
+}
+
+const slug = (name: string) =>
+  name
+    .replace(/\.[^.]*$/, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60) || "import";
+
+/**
+ * Writes one confirmed import as `<dir>/<EXAM>/import-<job>/<file>.yaml` (and its assets): into a
+ * temporary folder first, renamed into place at the end, so a crash never leaves half an import.
+ */
+export function writeImport(dir: string, exam: string, jobId: string, files: ConvertedFile[]): string[] {
+  const examDir = join(dir, exam.replace(/[^A-Za-z0-9-]/g, "") || "imported");
+  const final = join(examDir, `import-${jobId.replace(/[^A-Za-z0-9-]/g, "").slice(0, 36)}`);
+  if (existsSync(final)) throw new Error(`${final} exists already`);
+  const temp = join(examDir, `.tmp-${jobId.replace(/[^A-Za-z0-9-]/g, "").slice(0, 36)}`);
+  rmSync(temp, { recursive: true, force: true });
+  mkdirSync(temp, { recursive: true });
+  const names = new Set<string>();
+  const written: string[] = [];
+  try {
+    for (const f of files) {
+      let name = `${slug(f.file)}.yaml`;
+      for (let i = 2; names.has(name); i++) name = `${slug(f.file)}-${i}.yaml`;
+      names.add(name);
+      writeFileSync(join(temp, name), f.yaml ?? "", { flag: "wx" });
+      written.push(name);
+      for (const a of f.assets ?? []) {
+        const asset = a.name.replace(/[^A-Za-z0-9._-]/g, "_").replace(/^\.+/, "") || "asset";
+        if (names.has(asset)) continue;
+        names.add(asset);
+        writeFileSync(join(temp, asset), a.bytes, { flag: "wx" });
+        written.push(asset);
+      }
+    }
+    renameSync(temp, final);
+  } catch (e) {
+    rmSync(temp, { recursive: true, force: true });
+    throw e;
+  }
+  return written.map((n) => relative(process.cwd(), join(final, n)) || join(final, n));
+}
