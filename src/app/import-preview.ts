@@ -144,3 +144,18 @@ export function previewOf(converted: PreviewFile[], bankIds: ReadonlySet<string>
     },
   };
 }
+
+/** What GET /api/author/imports/{id} answers. */
+export interface ImportJobView {
+  id: string;
+  status: "queued" | "running" | "done" | "failed" | "confirmed";
+  format: string;
+  exam: string | null;
+  domain: string | null;
+  progress: { done: number; total: number };
+  createdAt: string;
+  updatedAt: string;
+  error?: { code: string; message: string };
+  preview?: ImportPreview;
+  confirmed?: { at: string; exam: string; written: string[] };
+}

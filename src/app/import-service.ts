@@ -5,6 +5,7 @@ import { IMPORT_FORMATS, type ImportFormat, type SourceFile } from "../interop/i
 import type { ImportJobRepository, StoredImportJob, StoredUpload } from "../store/import-job-repository.js";
 import {
   type ConvertedFile,
+  type ImportJobView,
   type ImportPreview,
   type PreviewFile,
   previewFile,
@@ -46,21 +47,6 @@ export interface ImportServiceDeps {
   leaseMs?: number;
   /** Claims after which a job that never finishes is failed (a file that stops servers is not retried forever). */
   maxRuns?: number;
-}
-
-/** What GET /api/author/imports/{id} answers. */
-export interface ImportJobView {
-  id: string;
-  status: StoredImportJob["status"];
-  format: string;
-  exam: string | null;
-  domain: string | null;
-  progress: { done: number; total: number };
-  createdAt: string;
-  updatedAt: string;
-  error?: { code: string; message: string };
-  preview?: ImportPreview;
-  confirmed?: { at: string; exam: string; written: string[] };
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -345,4 +331,4 @@ function toView(job: StoredImportJob): ImportJobView {
   };
 }
 
-export type { PreviewFile };
+export type { ImportJobView, PreviewFile };

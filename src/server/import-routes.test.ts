@@ -129,7 +129,9 @@ describe("bad uploads get 4xx JSON with stable codes", () => {
 
 describe("an import job", () => {
   it("is stored, converts with progress, and its status answers from the database", async () => {
-    const r = await upload(form({ format: "gift", exam: "SAA-C03" }, [{ name: "storage.gift", bytes: gift }]));
+    const r = await upload(
+      form({ format: "gift", exam: "SAA-C03" }, [{ name: "storage.gift", bytes: gift }]),
+    );
     expect(r.status).toBe(202);
     const job = await settled(r.body.id);
     expect(job.progress).toEqual({ done: 1, total: 1 });

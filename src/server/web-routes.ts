@@ -17,6 +17,7 @@ export const WEB_ROUTES = [
   "/progress/:exam",
   "/plans/new",
   "/plans/:id",
+  "/author/import",
 ] as const;
 
 const patterns = WEB_ROUTES.map(

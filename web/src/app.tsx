@@ -31,6 +31,10 @@ const ProgressPage = lazy(() =>
 );
 const PlanNewPage = lazy(() => import("./pages/plan-new-page.js").then((m) => ({ default: m.PlanNewPage })));
 const PlanPage = lazy(() => import("./pages/plan-page.js").then((m) => ({ default: m.PlanPage })));
+// Authors' pages load only for authors.
+const AuthorImportPage = lazy(() =>
+  import("./pages/author-import-page.js").then((m) => ({ default: m.AuthorImportPage })),
+);
 const HistoryPage = lazy(() => import("./pages/history-page.js").then((m) => ({ default: m.HistoryPage })));
 
 export function App() {
@@ -95,6 +99,7 @@ export function App() {
             <Route path="/progress/:exam" element={<ProgressPage />} />
             <Route path="/plans/new" element={<PlanNewPage />} />
             <Route path="/plans/:id" element={<PlanPage />} />
+            <Route path="/author/import" element={<AuthorImportPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Suspense>
@@ -103,6 +108,9 @@ export function App() {
         <p>
           certpath is an independent open-source project, not affiliated with Amazon Web Services. Exam facts
           carry their sources and the date they were checked.
+        </p>
+        <p>
+          For authors: <NavLink to="/author/import">import and export questions</NavLink>.
         </p>
       </footer>
     </>
