@@ -88,7 +88,8 @@ export async function openExamContext(
   const { LearningRepository } = await import("./store/learning-repository.js");
   const { LearningService } = await import("./app/learning-service.js");
   const { hmacIds, newIdKey } = await import("./app/opaque-ids.js");
-  const questions = options.questions ?? (await loadQuestionBank(ctx));
+  const questions =
+    options.questions ?? (await withImports(await loadQuestionBank(ctx), options.databaseUrl));
   const store = await openStore(options.databaseUrl, { readOnly: options.readOnly ?? false });
   const byId = new Map(questions.map((q) => [q.id, q]));
   const { isServed } = await import("./core/bank/question-types.js");
@@ -127,6 +128,13 @@ export async function openExamContext(
       await store.close();
     },
   };
+}
+
+/** The shipped bank plus the imports confirmed through the web page (their folder is read at start). */
+async function withImports(bank: Question[], databaseUrl: string | undefined): Promise<Question[]> {
+  const { importsDir, loadImportedQuestions } = await import("./content/import-output.js");
+  const imported = loadImportedQuestions(importsDir(databaseUrl), new Set(bank.map((q) => q.id)));
+  return imported.length > 0 ? [...bank, ...imported] : bank;
 }
 
 async function openAuthoring(

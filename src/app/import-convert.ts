@@ -1,29 +1,13 @@
-import type { ExportFormat, SourceFile } from "../interop/interop-model.js";
-import type { BankWriter } from "./bank-export.js";
+import { importSources } from "../interop/import-pipeline.js";
+import type { SourceFile } from "../interop/interop-model.js";
 import type { ConvertedFile } from "./import-preview.js";
 import type { ImportOptions } from "./import-service.js";
 
-// Placeholder until the import pipeline (branch import-core) lands: every file is refused, said plainly.
-export function convertFile(source: SourceFile, _options: ImportOptions): ConvertedFile {
-  return {
-    file: source.file,
-    status: "refused",
-    fatal: [
-      {
-        location: { file: source.file },
-        message: "the import pipeline is not built yet",
-        hint: "use a later version",
-      },
-    ],
-    unsupported: [],
-    questions: [],
-  };
-}
+export { WRITERS as BANK_WRITERS } from "../interop/writers.js";
 
-const none: BankWriter = () => ({ files: [], dropped: ["export is not built yet"] });
-export const BANK_WRITERS: Record<ExportFormat, BankWriter> = {
-  gift: none,
-  "moodle-xml": none,
-  qti: none,
-  "udemy-csv": none,
-};
+/** One chunk of an import job: one source file through the import pipeline (the CLI's importSources). */
+export function convertFile(source: SourceFile, options: ImportOptions): ConvertedFile {
+  const outcome = importSources([source], options).files[0];
+  if (!outcome) throw new Error(`the import pipeline returned nothing for ${source.file}`);
+  return outcome;
+}

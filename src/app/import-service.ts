@@ -152,7 +152,13 @@ export class ImportService {
   run(id: string): Promise<void> {
     const now = this.running.get(id);
     if (now) return now;
-    const work = this.work(id).finally(() => this.running.delete(id));
+    const work = (async () => {
+      // In the background: the request that made or asked for the job answers first.
+      await yieldToEventLoop();
+      await this.work(id);
+    })()
+      .catch((e) => console.error(`certpath: import ${id} could not be processed:`, e))
+      .finally(() => this.running.delete(id));
     this.running.set(id, work);
     return work;
   }
@@ -232,10 +238,7 @@ export class ImportService {
   }
 
   private start(id: string): void {
-    // In the background: the request that made the job answers at once.
-    setImmediate(() => {
-      this.run(id).catch((e) => console.error(`certpath: import ${id} could not be processed:`, e));
-    });
+    void this.run(id);
   }
 
   private async work(id: string): Promise<void> {

@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import type { ConvertedFile } from "../app/import-preview.js";
+import type { Question } from "../core/bank/question-types.js";
+import { loadQuestionFiles, scanQuestionFiles } from "./load-questions.js";
 
 /**
  * Where confirmed web imports are written and read back as an extra bank source on the next start:
@@ -55,4 +57,37 @@ export function writeImport(dir: string, exam: string, jobId: string, files: Con
     throw e;
   }
   return written.map((n) => relative(process.cwd(), join(final, n)) || join(final, n));
+}
+
+/**
+ * The confirmed imports, as an extra bank source read at start: every YAML file under `dir` that loads
+ * cleanly (a broken or edited-wrong file is skipped whole, with a warning, instead of stopping the
+ * server), without questions whose id the bank already has. Drafts load too: they are never served.
+ */
+export function loadImportedQuestions(
+  dir: string,
+  taken: ReadonlySet<string>,
+  warn: (message: string) => void = (m) => console.warn(`certpath: ${m}`),
+): Question[] {
+  if (!existsSync(dir)) return [];
+  const files = scanQuestionFiles(dir).files.filter((f) => !/[\\/]\.tmp-/.test(f));
+  const out: Question[] = [];
+  const seen = new Set(taken);
+  for (const file of files) {
+    const load = loadQuestionFiles([file]);
+    if (load.problems.length > 0) {
+      const p = load.problems[0];
+      warn(`skipped the imported file ${p?.file}${p?.line ? `:${p.line}` : ""}: ${p?.message}`);
+      continue;
+    }
+    for (const { question, file: shown, line } of load.questions) {
+      if (seen.has(question.id)) {
+        warn(`skipped the imported question ${question.id} (${shown}:${line}): the bank already has that id`);
+        continue;
+      }
+      seen.add(question.id);
+      out.push(question);
+    }
+  }
+  return out;
 }

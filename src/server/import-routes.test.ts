@@ -128,13 +128,132 @@ describe("bad uploads get 4xx JSON with stable codes", () => {
 });
 
 describe("an import job", () => {
-  it("is stored, converts with progress, and its status answers from the database", async () => {
+  let id = "";
+  it("converts the upload with progress, and answers its preview per file and question", async () => {
     const r = await upload(
       form({ format: "gift", exam: "SAA-C03" }, [{ name: "storage.gift", bytes: gift }]),
     );
     expect(r.status).toBe(202);
-    const job = await settled(r.body.id);
+    id = r.body.id;
+    const job = await settled(id);
+    expect(job.status).toBe("done");
     expect(job.progress).toEqual({ done: 1, total: 1 });
-    expect(["done", "failed"]).toContain(job.status);
+    expect(job.seen[0].progress.total).toBe(1);
+    const file = job.preview.files[0];
+    expect(file).toMatchObject({ file: "storage.gift", status: "ok", fatal: [] });
+    // The essay is skipped and named by its line.
+    expect(file.unsupported).toEqual([expect.objectContaining({ line: 22, sourceType: "essay" })]);
+    expect(file.questions.map((q: Json) => [q.id, q.type, q.key])).toEqual([
+      ["s3-durable-ia", "multiple-choice", "A"],
+      ["xss-probe", "multiple-choice", "A"],
+      ["raw-markup", "multiple-choice", "A"],
+    ]);
+    const probe = file.questions[1];
+    expect(probe.draft).toBe(true);
+    expect(probe.problems).toContain("multiple choice needs at least 4 options, has 2");
+    // Markup from the file never reaches the preview as markup.
+    expect(JSON.stringify(job.preview)).not.toMatch(/<script|onerror/i);
+    expect(job.preview.totals).toMatchObject({
+      files: 1,
+      refused: 0,
+      questions: 3,
+      unsupported: 1,
+      conflicts: 0,
+    });
+  });
+
+  it("a refused file says its line and what to do, and the import writes nothing of it", async () => {
+    const broken = "::a:: Which one? {\n=right\n~wrong\n\n::b:: Unclosed { =x ~y\n";
+    const r = await upload(
+      form({ format: "gift", exam: "SAA-C03" }, [{ name: "broken.gift", bytes: broken }]),
+    );
+    const job = await settled(r.body.id);
+    const file = job.preview.files[0];
+    expect(file.status).toBe("refused");
+    expect(file.fatal[0]).toMatchObject({ line: expect.any(Number), hint: expect.any(String) });
+    expect(file.questions).toEqual([]);
+    const c = await state.app.request(`/api/author/imports/${r.body.id}/confirm`, {
+      method: "POST",
+      headers: { host: "localhost", origin: ORIGIN },
+    });
+    expect(c.status).toBe(409);
+    expect(((await c.json()) as Json).error.code).toBe("import.nothing_to_write");
+  });
+
+  it("confirm writes the YAML once into the imports folder; the next start serves it (drafts never)", async () => {
+    const confirm = () =>
+      state.app.request(`/api/author/imports/${id}/confirm`, {
+        method: "POST",
+        headers: { host: "localhost", origin: ORIGIN },
+      });
+    const res = await confirm();
+    expect(res.status).toBe(200);
+    const job = (await res.json()) as Json;
+    expect(job.status).toBe("confirmed");
+    expect(job.confirmed.exam).toBe("SAA-C03");
+    expect(job.confirmed.written).toHaveLength(1);
+    expect(job.confirmed.written[0]).toMatch(/SAA-C03[\\/]import-[^/\\]+[\\/]storage\.yaml$/);
+    const again = await confirm();
+    expect(again.status).toBe(409);
+    expect(((await again.json()) as Json).error.code).toBe("import.already_confirmed");
+    const { loadImportedQuestions } = await import("../content/import-output.js");
+    const loaded = loadImportedQuestions(importsDir, new Set());
+    expect(loaded.map((q) => [q.id, q.exam, q.draft])).toEqual([
+      ["s3-durable-ia", "SAA-C03", true],
+      ["xss-probe", "SAA-C03", true],
+      ["raw-markup", "SAA-C03", true],
+    ]);
+    // An id the bank already has is skipped with a warning, never served twice.
+    const warnings: string[] = [];
+    expect(loadImportedQuestions(importsDir, new Set(["xss-probe"]), (m) => warnings.push(m))).toHaveLength(
+      2,
+    );
+    expect(warnings[0]).toMatch(/xss-probe/);
+  });
+
+  it("a second upload of the same questions shows the id conflicts and confirm refuses them", async () => {
+    const { openExamContext } = await import("../compose.js");
+    const { createApp } = await import("./app.js");
+    // The restarted server: its bank now holds the confirmed import.
+    const restarted = await openExamContext(state.ctx, { databaseUrl: ":memory:" });
+    try {
+      const app = createApp(state.ctx, { exam: restarted });
+      const f = form({ format: "gift", exam: "SAA-C03" }, [{ name: "storage.gift", bytes: gift }]);
+      const r = await app.request("/api/author/imports", {
+        method: "POST",
+        headers: { host: "localhost", origin: ORIGIN },
+        body: f,
+      });
+      const newId = ((await r.json()) as Json).id;
+      await restarted.authoring.imports.idle();
+      const job = (await (await app.request(`/api/author/imports/${newId}`)).json()) as Json;
+      expect(job.preview.totals.conflicts).toBe(3);
+      expect(job.preview.files[0].questions[0].problems.at(-1)).toMatch(/already in the bank/);
+      const c = await app.request(`/api/author/imports/${newId}/confirm`, {
+        method: "POST",
+        headers: { host: "localhost", origin: ORIGIN },
+      });
+      expect(c.status).toBe(409);
+      expect(((await c.json()) as Json).error.code).toBe("import.id_conflict");
+    } finally {
+      await restarted.close();
+    }
+  });
+});
+
+describe("export", () => {
+  it("downloads an exam's bank as an attachment with the format's content type", async () => {
+    const { res } = await get("/api/author/exports?exam=CLF-C02&format=gift").catch(async () => ({
+      res: await state.app.request("/api/author/exports?exam=CLF-C02&format=gift"),
+    }));
+    void res;
+    const r = await state.app.request("/api/author/exports?exam=clf-c02&format=gift");
+    expect(r.status).toBe(200);
+    expect(r.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+    expect(r.headers.get("content-disposition")).toBe('attachment; filename="CLF-C02.gift"');
+    const text = await r.text();
+    const served = [...state.bank.values()].filter((q) => q.exam === "CLF-C02" && !q.draft);
+    expect(Number(r.headers.get("x-certpath-questions"))).toBe(served.length);
+    for (const q of served.slice(0, 5)) expect(text).toContain(`::${q.id}::`);
   });
 });
