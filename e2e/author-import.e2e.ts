@@ -49,7 +49,9 @@ async function open(viewport: { width: number; height: number }) {
 
 async function uploadAndPreview(page: Page) {
   const form = page.locator(".import-form");
-  await form.getByLabel("Files").setInputFiles({ name: "storage.gift", mimeType: "text/plain", buffer: gift });
+  await form
+    .getByLabel("Files")
+    .setInputFiles({ name: "storage.gift", mimeType: "text/plain", buffer: gift });
   await form.getByLabel("Format").selectOption("gift");
   // The exam list comes from the API: wait for it before choosing.
   await page.locator("option[value='SAA-C03']").first().waitFor({ state: "attached" });

@@ -57,12 +57,26 @@ type Entry = Record<string, unknown>;
 const list = (x: unknown): Entry[] =>
   Array.isArray(x) ? (x.filter((e) => e && typeof e === "object") as Entry[]) : [];
 
+const short = (t: unknown, n = 60) => {
+  const text = String(t ?? "")
+    .replace(/\s+/g, " ")
+    .trim();
+  return text.length > n ? `${text.slice(0, n - 1)}…` : text;
+};
+
 function keyOf(q: Entry): string {
   const type = String(q.type ?? "");
-  if (type === "ordering") return `${list(q.items).length} steps in order`;
-  if (type === "matching") return `${list(q.prompts).length} pairs`;
-  const right = list(q.options).flatMap((o, i) => (o.correct === true ? [letter(i)] : []));
-  return right.length > 0 ? right.join(", ") : "none";
+  if (type === "ordering")
+    return list(q.items)
+      .map((item, i) => `${i + 1}. ${short(item.text, 40)}`)
+      .join(" → ");
+  if (type === "matching")
+    return list(q.prompts)
+      .map((p) => `${short(p.text, 30)} → ${short(p.match, 30)}`)
+      .join("; ");
+  const options = list(q.options);
+  const right = options.flatMap((o, i) => (o.correct === true ? [`${letter(i)}: ${short(o.text)}`] : []));
+  return right.length > 0 ? right.join("; ") : "none";
 }
 
 /** The preview of one converted file: what each question became, read back from the YAML it converts to. */

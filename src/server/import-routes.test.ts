@@ -144,9 +144,9 @@ describe("an import job", () => {
     // The essay is skipped and named by its line.
     expect(file.unsupported).toEqual([expect.objectContaining({ line: 22, sourceType: "essay" })]);
     expect(file.questions.map((q: Json) => [q.id, q.type, q.key])).toEqual([
-      ["s3-durable-ia", "multiple-choice", "A"],
-      ["xss-probe", "multiple-choice", "A"],
-      ["raw-markup", "multiple-choice", "A"],
+      ["s3-durable-ia", "multiple-choice", "A: S3 Standard-Infrequent Access"],
+      ["xss-probe", "multiple-choice", "A: Amazon CloudFront"],
+      ["raw-markup", "multiple-choice", "A: Amazon CloudFront"],
     ]);
     const probe = file.questions[1];
     expect(probe.draft).toBe(true);

@@ -4,6 +4,13 @@ import type { ImportPreview, PreviewFile } from "./import-api.js";
 const at = (p: { line?: number | undefined; itemId?: string | undefined }) =>
   p.line !== undefined ? `line ${p.line}` : p.itemId ? `item ${p.itemId}` : "the file";
 
+const TYPE_LABELS: Record<string, string> = {
+  "multiple-choice": "Multiple choice",
+  "multiple-response": "Multiple response",
+  ordering: "Ordering",
+  matching: "Matching",
+};
+
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** The counts an author checks before confirming. */
@@ -89,9 +96,11 @@ export function PreviewFileView({ file }: { file: PreviewFile }) {
                   <span className="import-id code">{q.id}</span>
                   <Markdown text={q.stem} className="import-stem" />
                 </td>
-                <td data-label="Type">{q.type}</td>
+                <td data-label="Type" className="import-nowrap">
+                  {TYPE_LABELS[q.type] ?? q.type}
+                </td>
                 <td data-label="Key">{q.key}</td>
-                <td data-label="Status">
+                <td data-label="Status" className="import-nowrap">
                   {q.draft ? (
                     <span className="badge badge-draft">draft</span>
                   ) : (
