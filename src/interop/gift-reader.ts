@@ -59,6 +59,23 @@ export function giftBlocks(text: string): Block[] {
   return blocks;
 }
 
+// gift-pegjs leaves its escape placeholders in a matching answer's text; decode them as it does elsewhere.
+const PLACEHOLDERS: Record<string, string> = {
+  "092": "\\",
+  "058": ":",
+  "035": "#",
+  "061": "=",
+  "123": "{",
+  "125": "}",
+  "126": "~",
+};
+const decodeMatch = (t: string) =>
+  cleanText(
+    t
+      .replace(/&&(092|058|035|061|123|125|126);/g, (_, c: string) => PLACEHOLDERS[c] ?? "")
+      .replace(/&&010/g, "\n"),
+  );
+
 const md = (t: TextFormat | null | undefined): string | undefined => {
   if (!t?.text) return undefined;
   const text = t.format === "markdown" ? cleanText(t.text) : htmlToMarkdown(t.text);
@@ -138,11 +155,11 @@ function convert(q: GIFTQuestion, category: string | undefined, line: number, fi
     }
     case "Matching": {
       const pairs = q.matchPairs.filter((p) => md(p.subquestion));
-      const extra = q.matchPairs.filter((p) => !md(p.subquestion)).map((p) => cleanText(p.subanswer));
+      const extra = q.matchPairs.filter((p) => !md(p.subquestion)).map((p) => decodeMatch(p.subanswer));
       out = {
         ...base,
         type: "matching",
-        pairs: pairs.map((p) => ({ prompt: md(p.subquestion) ?? "", match: cleanText(p.subanswer) })),
+        pairs: pairs.map((p) => ({ prompt: md(p.subquestion) ?? "", match: decodeMatch(p.subanswer) })),
         ...(extra.length ? { extraOptions: extra } : {}),
       };
       break;

@@ -79,7 +79,7 @@ export function writeGift(bank: ExportBank): ExportResult {
       `Case studies: GIFT has no shared scenario, so the scenario is written at the start of the stem of each of its ${studies.length} questions.`,
     );
   dropped.push(
-    "verifiedOn and reviewedOn dates are not written (GIFT has no field for them); references go into the general feedback.",
+    "verifiedOn, reviewedOn and variantOf are not written (GIFT has no field for them); references go into the general feedback.",
   );
   let category = "";
   for (const q of bank.questions) {

@@ -62,21 +62,23 @@ const norm = (s: string) =>
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
- * Services of content/services.yaml named by the question: a category part or tag equal to a service's slug,
- * name (with or without "Amazon"/"AWS") or alias; and the service's full official name in the stem or options.
+ * Services of content/services.yaml named by the question's category parts and tags (slug, name with or without
+ * "Amazon"/"AWS", or alias), in the source's order; when those name none, the services whose full official name
+ * appears in the stem or the options.
  */
 export function servicesIn(q: ImportedQuestion, services: readonly Service[]): string[] {
   const labels = [...(q.category?.split(/[/|>:,]+/) ?? []), ...(q.tags ?? [])].map(norm).filter(Boolean);
   const found = new Set<string>();
-  for (const s of services) {
-    const names = [s.slug, s.name, s.name.replace(/^(amazon|aws)\s+/i, ""), ...s.aliases].map(norm);
-    if (labels.some((l) => names.includes(l))) found.add(s.slug);
+  for (const l of labels) {
+    const s = services.find((x) =>
+      [x.slug, x.name, x.name.replace(/^(amazon|aws)\s+/i, ""), ...x.aliases].map(norm).includes(l),
+    );
+    if (s) found.add(s.slug);
   }
+  if (found.size > 0) return [...found];
   const text = [q.stem, ...choiceTexts(q)].join("\n");
-  for (const s of services) {
-    if (found.has(s.slug)) continue;
+  for (const s of services)
     if (new RegExp(`(^|[^\\w-])${escapeRegExp(s.name)}(?![\\w-])`).test(text)) found.add(s.slug);
-  }
   return [...found];
 }
 

@@ -116,6 +116,17 @@ function read(source: SourceFile, format: ImportFormat): ReadResult {
   }
 }
 
+/** The outcome of a file refused before it was read (e.g. too large), for the shells. */
+export function refusedFile(file: string, message: string, hint: string): ImportFileOutcome {
+  return {
+    file,
+    status: "refused",
+    fatal: refuse(file, 1, message, hint).fatal,
+    unsupported: [],
+    questions: [],
+  };
+}
+
 function refuse(file: string, line: number, message: string, hint: string): ReadResult {
   return { questions: [], unsupported: [], fatal: [{ location: { file, line }, message, hint }] };
 }

@@ -8,7 +8,7 @@ import type { FormatReader, ReadResult } from "./interop-model.js";
 // A question starts at a heading or at a top-level numbered item ("12. Which …"). A section without options
 // is prose (skipped) unless it gives an answer, then it is a short-answer question (unsupported, by line).
 
-const HEADING = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/;
+const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
 const NUMBERED = /^(\d{1,4})[.)]\s+(.*)$/;
 const CHECKBOX = /^\s*[-*+]\s+\[( |x|X)\]\s+(.*)$/;
 const LETTERED = /^\s*(?:[-*+]\s+)?\(?([A-Ha-h])[.)]\s+(.*)$/;
@@ -19,9 +19,13 @@ const TAGS_ONLY = /^\s*(<\/?(details|summary|p|br|div)\b[^>]*>\s*)+$/i;
 
 interface Section {
   line: number;
-  /** A heading that only numbers the question ("Question 12", "Q12"): not part of the stem. */
+  /** The heading's text (unless it only numbers the question: "Question 12") and the lines below it. */
   stem: string[];
   options: { text: string; checked: boolean | undefined; letter?: string }[];
+  /** Stem lines below the heading: a numbered list there belongs to the stem. */
+  body: number;
+  /** The heading the section starts with: a section of prose under a heading names the questions' category. */
+  heading?: { level: number; text: string };
   answer?: { line: number; text: string };
   after: string[];
 }
@@ -36,8 +40,8 @@ export const readMarkdown: FormatReader = (source) => {
   const sections: Section[] = [];
   let s: Section | undefined;
   let fence = false;
-  const start = (line: number, stem?: string) => {
-    s = { line, stem: stem ? [stem] : [], options: [], after: [] };
+  const start = (line: number, stem?: string, heading?: { level: number; text: string }) => {
+    s = { line, stem: stem ? [stem] : [], options: [], after: [], body: 0, ...(heading ? { heading } : {}) };
     sections.push(s);
   };
   const lines = text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
@@ -50,14 +54,16 @@ export const readMarkdown: FormatReader = (source) => {
     }
     const heading = HEADING.exec(raw);
     if (heading) {
-      const title = heading[1] ?? "";
-      return start(n, /^(question|q)\s*[#.:-]?\s*\d+\s*[.:]?$/i.test(title) ? undefined : title);
+      const title = heading[2] ?? "";
+      return start(n, /^(question|q)\s*[#.:-]?\s*\d+\s*[.:]?$/i.test(title) ? undefined : title, {
+        level: heading[1]?.length ?? 1,
+        text: title,
+      });
     }
     const numbered = NUMBERED.exec(raw);
-    if (numbered && (!s || s.options.length > 0 || s.answer || s.stem.length === 0))
-      return start(n, numbered[2]);
+    if (numbered && (!s || s.options.length > 0 || s.answer || s.body === 0)) return start(n, numbered[2]);
     if (!s) return;
-    if (NAVIGATION.test(raw) || TAGS_ONLY.test(raw)) return;
+    if (NAVIGATION.test(raw) || TAGS_ONLY.test(raw) || /<summary\b/i.test(raw)) return;
     const line = stripTags(raw);
     const answer = ANSWER.exec(line.trim());
     if (answer && !s.answer) {
@@ -79,13 +85,23 @@ export const readMarkdown: FormatReader = (source) => {
       return;
     }
     s.stem.push(line);
+    if (line.trim()) s.body++;
   };
   for (const [i, raw] of lines.entries()) step(raw, i);
 
+  // Headings over prose (no options) form the category path of the questions below them: "Guide (SAA-C03)/Domain 2".
+  const path: { level: number; text: string }[] = [];
+  let category: string | undefined;
   for (const sec of sections) {
     const stem = htmlToMarkdown(sec.stem.join("\n"));
     const location = { file, line: sec.line };
     if (sec.options.length === 0) {
+      const h = sec.heading;
+      if (!sec.answer && h) {
+        while ((path.at(-1)?.level ?? 0) >= h.level) path.pop();
+        path.push({ level: h.level, text: cleanText(h.text).replace(/\//g, "-") });
+        category = path.map((p) => p.text).join("/");
+      }
       if (sec.answer && stem)
         result.unsupported.push({
           location,
@@ -130,6 +146,7 @@ export const readMarkdown: FormatReader = (source) => {
     const mixed = sec.answer && boxes && sec.options.some((o, i) => o.checked !== correct[i]);
     result.questions.push({
       location,
+      ...(category ? { category } : {}),
       stem,
       type: correct.filter(Boolean).length > 1 ? "multiple-response" : "multiple-choice",
       options: sec.options.map((o, i) => ({ text: htmlToMarkdown(o.text), correct: correct[i] === true })),

@@ -29,3 +29,13 @@ export const READERS: Record<ImportFormat, FormatReader> = {
   qti: notYet("qti"),
   "udemy-csv": notYet("udemy-csv"),
 };
+
+/** File extensions a folder import picks up per format (a file named on the command line is read whatever its name). */
+export const FORMAT_EXTENSIONS: Record<ImportFormat, string[]> = {
+  gift: [".gift", ".txt"],
+  aiken: [".txt", ".aiken"],
+  markdown: [".md", ".markdown"],
+  "moodle-xml": [".xml"],
+  qti: [".xml", ".zip"],
+  "udemy-csv": [".csv"],
+};
