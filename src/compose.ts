@@ -1,9 +1,11 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { join } from "node:path";
+import type { AccountService } from "./app/account-service.js";
 import type { Download } from "./app/bank-export.js";
 import { ExamService, LOCAL_LEARNER } from "./app/exam-service.js";
 import type { ImportService } from "./app/import-service.js";
 import type { LearningService } from "./app/learning-service.js";
+import type { RecordAccess } from "./app/record-access.js";
 import { contentRoot } from "./content/content-root.js";
 import { loadCoreContentFast, loadQuestionsFast } from "./content/content-snapshot.js";
 import type { CoreContent } from "./content/load-content.js";
@@ -40,7 +42,12 @@ export interface ExamContext {
   authoring: AuthoringContext;
   /** Readiness, spaced repetition and study plans over the same database. */
   learning: LearningService;
+  /** The learner the CLI acts for in single-user mode. */
   learner: string;
+  /** Accounts, sessions, sign-in limits and invitations. */
+  accounts: AccountService;
+  /** The policy applied to attempts and plans named by id. */
+  access: RecordAccess;
   /** Where the attempts are stored, for logs. */
   location: string;
   close(): Promise<void>;
@@ -88,6 +95,9 @@ export async function openExamContext(
   const { LearningRepository } = await import("./store/learning-repository.js");
   const { LearningService } = await import("./app/learning-service.js");
   const { hmacIds, newIdKey } = await import("./app/opaque-ids.js");
+  const { AccountRepository } = await import("./store/account-repository.js");
+  const { AccountService } = await import("./app/account-service.js");
+  const { RecordAccess } = await import("./app/record-access.js");
   const questions =
     options.questions ?? (await withImports(await loadQuestionBank(ctx), options.databaseUrl));
   const store = await openStore(options.databaseUrl, { readOnly: options.readOnly ?? false });
@@ -116,12 +126,21 @@ export async function openExamContext(
     newIdKey: options.newIdKey ?? newIdKey,
     idHash: hmacIds,
   });
+  const accountRepo = new AccountRepository(store.db);
+  const accounts = new AccountService({ repo: accountRepo, now: ctx.now, newId: () => randomUUID() });
+  const access = new RecordAccess({
+    attemptOwner: (id, expected) => exams.ownerOf(id, expected),
+    planOwner: (id) => learning.planOwner(id),
+    teamsOf: async (userId) => (await accountRepo.teamsOf(userId)).map((t) => t.id),
+  });
   const authoring = await openAuthoring(ctx, store.db, questions, options.databaseUrl);
   return {
     exams,
     learning,
     authoring,
     learner: LOCAL_LEARNER,
+    accounts,
+    access,
     location: store.location,
     close: async () => {
       await authoring.imports.idle();

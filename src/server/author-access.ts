@@ -1,11 +1,14 @@
 import type { Context } from "hono";
-import { LOCAL_LEARNER } from "../app/exam-service.js";
 import type { Actor } from "../app/import-service.js";
+import { authorize } from "../app/policy.js";
+import { actorOf } from "./actor-middleware.js";
 
 /**
- * The actor of an author-only request (import/export). Single-user mode (no accounts): the local user
- * may do everything. The one call that the accounts policy (src/app/policy.ts) replaces.
+ * The actor of an import or export request, through the policy: authors and admins (everyone in
+ * single-user mode); others get 403 auth.forbidden. Jobs belong to the actor's learner id.
  */
-export function authorActor(_c: Context): Actor {
-  return { id: LOCAL_LEARNER, role: "admin" };
+export function authorActor(c: Context, action: "bank.import" | "bank.export" = "bank.import"): Actor {
+  const actor = actorOf(c);
+  authorize(actor, action);
+  return { id: actor.learner, role: actor.role };
 }

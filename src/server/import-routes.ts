@@ -95,7 +95,10 @@ export function registerImportRoutes(app: OpenAPIHono, authoring: AuthoringConte
       400: error(
         "import.unsupported_format, import.unknown_exam, import.no_files, import.invalid_domain (`field`)",
       ),
-      403: error("request.cross_site, request.cross_origin, request.origin_required, author.forbidden"),
+      401: error("auth.required: sign in first (a server with accounts)"),
+      403: error(
+        "request.cross_site, request.cross_origin, request.origin_required, auth.forbidden (authors and admins only)",
+      ),
       413: error("request.too_large or import.too_large: over 10 MB or too many files"),
       415: error("request.unsupported_media_type: send multipart/form-data"),
       421: error("request.host_not_allowed"),
@@ -155,7 +158,8 @@ export function registerImportRoutes(app: OpenAPIHono, authoring: AuthoringConte
       request: { params: idParam },
       responses: {
         200: json(jobSchema, "The job"),
-        404: error("import.not_found"),
+        403: error("auth.forbidden: authors and admins only"),
+        404: error("import.not_found (also someone else's job, unless you are an admin)"),
       },
     }),
     async (c) => c.json(await imports.view(authorActor(c), c.req.valid("param").id), 200),
@@ -171,6 +175,7 @@ export function registerImportRoutes(app: OpenAPIHono, authoring: AuthoringConte
       request: { params: idParam },
       responses: {
         200: json(jobSchema, "Confirmed: `confirmed.written` lists the files"),
+        403: error("auth.forbidden (authors and admins only), request.cross_site, request.cross_origin"),
         404: error("import.not_found"),
         409: error("import.not_ready, import.already_confirmed, import.id_conflict, import.nothing_to_write"),
       },
@@ -201,11 +206,12 @@ export function registerImportRoutes(app: OpenAPIHono, authoring: AuthoringConte
             "application/zip": { schema: z.string().openapi({ format: "binary" }) },
           },
         },
+        403: error("auth.forbidden: authors and admins only"),
         404: error("export.no_questions: the bank has no questions for the exam"),
       },
     }),
     (c) => {
-      authorActor(c);
+      authorActor(c, "bank.export");
       const q = c.req.valid("query");
       const d = authoring.exportBank(q.exam, q.format);
       const headers: Record<string, string> = {
