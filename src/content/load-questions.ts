@@ -78,20 +78,33 @@ function overlongText(value: unknown, path: PropertyKey[], out: { path: Property
   return out;
 }
 
-/** What the full (served) schema says about a draft entry: the problems that keep it a draft. */
+/** What the full (served) schema says about a draft entry: the problems that keep it a draft, one per kind. */
 export function strictProblems(raw: unknown): string[] {
   const { draft: _draft, problems: _problems, ...rest } = raw as Record<string, unknown>;
   const parsed = questionSchema.safeParse(rest);
   if (parsed.success) return [];
-  return [
-    ...new Set(
-      parsed.error.issues.map((i) => {
-        const at = i.path.map(String).join(".");
-        const message = /received undefined$/.test(i.message) ? "missing" : i.message;
-        return at ? `${at}: ${message}` : message;
-      }),
-    ),
-  ];
+  const out: string[] = [];
+  // "options.0.explanation: missing", "options.1.explanation: missing"… → one line naming the options.
+  const unexplained = new Map<string, string[]>();
+  for (const i of parsed.error.issues) {
+    const [field, index, key] = i.path;
+    const missing = /received undefined$/.test(i.message);
+    if (missing && key === "explanation" && typeof index === "number") {
+      const ids = (rest[String(field)] as { id?: string }[] | undefined)?.map((o) => o.id);
+      unexplained.set(String(field), [
+        ...(unexplained.get(String(field)) ?? []),
+        ids?.[index] ?? String(index),
+      ]);
+      continue;
+    }
+    if (missing && field === "domain" && i.path.length === 1) continue; // lint names the exam's domains
+    const at = i.path.map(String).join(".");
+    const message = missing ? "missing" : i.message;
+    out.push(at ? `${at}: ${message}` : message);
+  }
+  for (const [field, ids] of unexplained)
+    out.push(`${field} ${ids.join(", ")}: no explanation; write why each one is right or wrong`);
+  return [...new Set(out)];
 }
 
 /** Parses and validates question files; schema problems are collected with file:line, valid questions returned. */

@@ -2,7 +2,13 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, extname, join, relative, resolve } from "node:path";
 import { CONTENT_LIMITS } from "../../content/load-questions.js";
 import { findCertification } from "../../core/catalog/catalog.js";
-import { type ImportFileOutcome, importSources, refusedFile } from "../../interop/import-pipeline.js";
+import {
+  type ImportFileOutcome,
+  type ImportOutcome,
+  importSources,
+  importTotals,
+  refusedFile,
+} from "../../interop/import-pipeline.js";
 import {
   EXPORT_FORMATS,
   type ExportFormat,
@@ -132,15 +138,7 @@ export async function bankImportCommand(
     ];
   });
   if (writes.length > 0) writeAtomically(out, writes);
-  const written = files.filter((f) => f.status === "written");
-  const totals = {
-    files: files.length,
-    written: written.length,
-    refused: files.length - written.length,
-    questions: written.reduce((n, f) => n + f.questions.length, 0),
-    drafts: written.reduce((n, f) => n + f.questions.filter((q) => q.draft).length, 0),
-    unsupported: files.reduce((n, f) => n + f.unsupported.length, 0),
-  };
+  const totals = importTotals(files);
   if (opts.json) {
     printJson({
       files: files.map(({ yaml: _y, assets, ...f }, i) => ({
@@ -161,14 +159,7 @@ function report(
   paths: readonly string[],
   names: Map<string, string>,
   out: string,
-  totals: {
-    files: number;
-    written: number;
-    questions: number;
-    drafts: number;
-    unsupported: number;
-    refused: number;
-  },
+  totals: ImportOutcome["totals"],
 ) {
   files.forEach((f, i) => {
     if (f.status === "refused") {
@@ -194,10 +185,15 @@ function report(
   });
   const verdict =
     totals.written > 0
-      ? style.green(`Imported ${totals.questions} question${totals.questions === 1 ? "" : "s"}`)
-      : style.red("Nothing imported");
+      ? `Imported ${totals.questions} question${totals.questions === 1 ? "" : "s"}`
+      : "Nothing imported";
+  const summary = wrap(
+    `${verdict}: ${totals.questions - totals.drafts} ready, ${totals.drafts} draft${totals.drafts === 1 ? "" : "s"}, ${totals.unsupported} unsupported (skipped); ${totals.written} of ${totals.files} file${totals.files === 1 ? "" : "s"} written, ${totals.refused} refused.`,
+    terminalWidth(),
+  );
+  // Colour is added after wrapping (the text is certpath's own: counts only).
   console.log(
-    `\n${verdict}: ${totals.questions - totals.drafts} ready, ${totals.drafts} draft${totals.drafts === 1 ? "" : "s"}, ${totals.unsupported} unsupported (skipped); ${totals.written} of ${totals.files} file${totals.files === 1 ? "" : "s"} written, ${totals.refused} refused.`,
+    `\n${summary.replace(verdict, totals.written > 0 ? style.green(verdict) : style.red(verdict))}`,
   );
   if (totals.drafts > 0)
     say(

@@ -178,7 +178,9 @@ export function lintBank(
         problems.push({
           file: lq.file,
           line: lq.line,
-          message: `${q.id}: domain "${q.domain}" is not in the ${bp.exam} blueprint (domains ${[...domainIds].join(", ")})`,
+          message: q.domain
+            ? `${q.id}: domain "${q.domain}" is not in the ${bp.exam} blueprint (domains ${[...domainIds].join(", ")})`
+            : `${q.id}: no domain: set domain to one of ${[...domainIds].join(", ")} (certpath show ${bp.exam})`,
         });
       const allowed = bp.questionTypes as string[];
       if (allowed.length > 0 && !allowed.includes(q.type))
