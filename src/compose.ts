@@ -165,14 +165,14 @@ async function openAuthoring(
   const { ImportService } = await import("./app/import-service.js");
   const { ImportJobRepository } = await import("./store/import-job-repository.js");
   const { exportBank } = await import("./app/bank-export.js");
-  const { convertFile, BANK_WRITERS } = await import("./app/import-convert.js");
+  const { convertFileOffThread, BANK_WRITERS } = await import("./app/import-convert.js");
   const { importsDir, writeImport } = await import("./content/import-output.js");
   const dir = importsDir(databaseUrl);
   const ids = new Set(questions.map((q) => q.id));
   const imports = new ImportService({
     repo: new ImportJobRepository(db),
     catalog: ctx.catalog,
-    convert: convertFile,
+    convert: convertFileOffThread,
     bankIds: () => ids,
     write: async (exam, jobId, files) => writeImport(dir, exam, jobId, files),
     now: ctx.now,

@@ -6,7 +6,7 @@ import { openStore, type Store } from "../store/database.js";
 import { ImportJobRepository } from "../store/import-job-repository.js";
 import { content } from "../test/fixtures.js";
 import { convertFile } from "./import-convert.js";
-import { type Actor, ImportService } from "./import-service.js";
+import { type Actor, ImportService, type ImportServiceDeps } from "./import-service.js";
 
 // Two servers of a fleet: two processes' worth of services over one database file, each with its own
 // clock the test moves. Nothing is shared between them but the database.
@@ -18,7 +18,12 @@ let b: Store;
 let clock = new Date("2026-12-01T10:00:00Z");
 let ids = 0;
 
-function server(store: Store, worker: string, convert = convertFile) {
+function server(
+  store: Store,
+  worker: string,
+  convert: ImportServiceDeps["convert"] = convertFile,
+  maxFileMs = 60_000,
+) {
   return new ImportService({
     repo: new ImportJobRepository(store.db),
     catalog: content.catalog,
@@ -31,6 +36,7 @@ function server(store: Store, worker: string, convert = convertFile) {
     worker,
     leaseMs: 30_000,
     maxRuns: 2,
+    maxFileMs,
   });
 }
 
@@ -145,5 +151,21 @@ describe("import jobs across a fleet", () => {
     const job = await two.view(ana, "dead-2");
     expect(job.status).toBe("failed");
     expect(job.error?.code).toBe("import.stalled");
+  });
+
+  it("a file that converts too slowly is refused as such, and the other files of the job still convert", async () => {
+    const slow: ImportServiceDeps["convert"] = (source, options, signal) =>
+      source.file === "slow.gift"
+        ? new Promise((_, reject) => signal.addEventListener("abort", () => reject(signal.reason)))
+        : convertFile(source, options);
+    const one = server(a, "one", slow, 50);
+    const { id } = await one.create(ana, upload(["slow.gift", "fine.gift"]));
+    await one.idle();
+    const job = await one.view(ana, id);
+    expect(job.status).toBe("done");
+    const [first, second] = job.preview?.files ?? [];
+    expect(first).toMatchObject({ file: "slow.gift", status: "refused" });
+    expect(first?.fatal[0]?.message).toMatch(/took more than/);
+    expect(second).toMatchObject({ file: "fine.gift", status: "ok" });
   });
 });

@@ -32,8 +32,12 @@ export interface ImportOptions {
 export interface ImportServiceDeps {
   repo: ImportJobRepository;
   catalog: Catalog;
-  /** Converts one source file (the import pipeline, importSources). */
-  convert: (source: SourceFile, options: ImportOptions) => ConvertedFile;
+  /** Converts one source file (the import pipeline, importSources); `signal` asks it to stop. */
+  convert: (
+    source: SourceFile,
+    options: ImportOptions,
+    signal: AbortSignal,
+  ) => ConvertedFile | Promise<ConvertedFile>;
   /** Ids already in the bank, so that an import never reuses one. */
   bankIds: () => ReadonlySet<string>;
   /** Writes the converted files of a confirmed job where imports are read from; returns the paths written. */
@@ -47,6 +51,8 @@ export interface ImportServiceDeps {
   leaseMs?: number;
   /** Claims after which a job that never finishes is failed (a file that stops servers is not retried forever). */
   maxRuns?: number;
+  /** How long one file may take to convert before it is refused as too slow (default 5 minutes). */
+  maxFileMs?: number;
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -81,11 +87,13 @@ function cleanName(name: string, i: number): string {
 export class ImportService {
   private readonly leaseMs: number;
   private readonly maxRuns: number;
+  private readonly maxFileMs: number;
   private readonly running = new Map<string, Promise<void>>();
 
   constructor(private readonly deps: ImportServiceDeps) {
     this.leaseMs = deps.leaseMs ?? 30_000;
     this.maxRuns = deps.maxRuns ?? 3;
+    this.maxFileMs = deps.maxFileMs ?? 5 * 60_000;
   }
 
   /** Checks the request, stores the job and its files, and starts converting in the background. */
@@ -241,6 +249,60 @@ export class ImportService {
     void this.run(id);
   }
 
+  /**
+   * Converts one file while a heartbeat renews the lease. A file that takes longer than maxFileMs is
+   * refused as too slow (the rest of the job goes on); undefined when the lease was lost meanwhile.
+   */
+  private async convertOne(
+    id: string,
+    upload: StoredUpload,
+    options: ImportOptions,
+  ): Promise<ConvertedFile | undefined> {
+    const stop = new AbortController();
+    const beat = setInterval(
+      () => {
+        const now = this.deps.now();
+        void this.deps.repo
+          .renew(
+            id,
+            this.deps.worker,
+            now.toISOString(),
+            new Date(now.getTime() + this.leaseMs).toISOString(),
+          )
+          .then((held) => held || stop.abort(new LeaseLost()))
+          .catch(() => {});
+      },
+      Math.max(1_000, this.leaseMs / 3),
+    );
+    const slow = setTimeout(() => stop.abort(new Error("too slow")), this.maxFileMs);
+    try {
+      return await this.deps.convert(toSource(upload), options, stop.signal);
+    } catch (e) {
+      if (stop.signal.reason instanceof LeaseLost) return undefined;
+      if (!stop.signal.aborted) throw e;
+      const limit =
+        this.maxFileMs >= 60_000
+          ? `${Math.round(this.maxFileMs / 60_000)} minutes`
+          : `${Math.max(1, Math.round(this.maxFileMs / 1000))} seconds`;
+      return {
+        file: upload.name,
+        status: "refused",
+        fatal: [
+          {
+            location: { file: upload.name, line: 1 },
+            message: `converting the file took more than ${limit}`,
+            hint: "split it into smaller files, or import it with certpath bank import",
+          },
+        ],
+        unsupported: [],
+        questions: [],
+      };
+    } finally {
+      clearInterval(beat);
+      clearTimeout(slow);
+    }
+  }
+
   private async work(id: string): Promise<void> {
     const { repo } = this.deps;
     const stamp = () => {
@@ -272,7 +334,8 @@ export class ImportService {
     };
     try {
       for (let next = await repo.nextUpload(id); next; next = await repo.nextUpload(id)) {
-        const converted = this.deps.convert(toSource(next), options);
+        const converted = await this.convertOne(id, next, options);
+        if (!converted) return; // another server holds the job now
         t = stamp();
         const stored = {
           ...converted,
@@ -307,6 +370,9 @@ export class ImportService {
     }
   }
 }
+
+/** Whether the lease was lost while a file converted (the conversion is abandoned, not an error). */
+class LeaseLost extends Error {}
 
 function reviveAssets(f: ConvertedFile): ConvertedFile {
   const assets = (f.assets ?? []) as unknown as { name: string; mediaType: string; bytes: string }[];

@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { HTTPException } from "hono/http-exception";
 import { UPLOAD_LIMITS } from "../app/import-service.js";
 import type { AuthoringContext } from "../compose.js";
 import { EXPORT_FORMATS, IMPORT_FORMATS } from "../interop/interop-model.js";
@@ -114,10 +115,16 @@ export function registerImportRoutes(app: OpenAPIHono, authoring: AuthoringConte
         "request.unsupported_media_type",
         "Send the files as multipart/form-data (fields files, format, exam, domain).",
       );
-    let form: Record<string, string | File | (string | File)[]>;
+    let form: FormData;
     try {
-      form = await c.req.parseBody({ all: true });
-    } catch {
+      // Read to the very end first (a chunked body's last chunk included): a body left half-read makes
+      // the server drop the keep-alive connection, and the browser's next request with it.
+      const bytes = await c.req.arrayBuffer();
+      form = await new Response(bytes, {
+        headers: { "content-type": c.req.header("content-type") ?? "" },
+      }).formData();
+    } catch (e) {
+      if (e instanceof HTTPException) throw e;
       return errorResponse(
         c,
         400,
@@ -129,13 +136,11 @@ export function registerImportRoutes(app: OpenAPIHono, authoring: AuthoringConte
       );
     }
     const one = (name: string) => {
-      const v = form[name];
-      const first = Array.isArray(v) ? v[0] : v;
+      const first = form.get(name);
       return typeof first === "string" && first.trim() !== "" ? first.trim() : undefined;
     };
-    const given = form.files ?? form["files[]"];
-    const files = (Array.isArray(given) ? given : given === undefined ? [] : [given]).filter(
-      (f): f is File => typeof f !== "string",
+    const files = [...form.getAll("files"), ...form.getAll("files[]")].flatMap((f) =>
+      typeof f === "string" ? [] : [f as unknown as Blob & { name: string }],
     );
     const job = await imports.create(actor, {
       format: one("format") ?? "",

@@ -116,11 +116,15 @@ describe.each(dialects)("import job repository on %s", (name, url) => {
     expect(await repo.saveFileOutcome("j3", "dead", 0, { n: 1 }, T0, T1)).toBe(true);
     expect(await repo.stale(T0)).not.toContain("j3");
     expect(await repo.claim("j3", "w2", T0, T2)).toBe(false); // lease still held
+    // A heartbeat keeps it held past its first expiry.
+    expect(await repo.renew("j3", "dead", T0, T1)).toBe(true);
+    expect(await repo.renew("j3", "w2", T0, T3)).toBe(false);
     expect(await repo.stale(T2)).toContain("j3");
     expect(await repo.claim("j3", "w2", T2, T3)).toBe(true);
     // The first file's work is kept: the new worker resumes at the second file.
     expect((await repo.nextUpload("j3"))?.position).toBe(1);
     expect(await repo.saveFileOutcome("j3", "dead", 1, { n: 2 }, T2, T3)).toBe(false);
+    expect(await repo.renew("j3", "dead", T2, T3)).toBe(false);
     expect(await repo.finish("j3", "dead", { status: "done", outcome: {} }, T2)).toBe(false);
     expect(await repo.saveFileOutcome("j3", "w2", 1, { n: 2 }, T2, T3)).toBe(true);
     expect((await repo.find("j3"))?.runs).toBe(2);

@@ -147,6 +147,19 @@ export class ImportJobRepository {
     return changed(r);
   }
 
+  /** Extends the worker's lease while a file converts; false when the lease was lost (another server took over). */
+  async renew(id: string, worker: string, now: string, leaseUntil: string): Promise<boolean> {
+    const r = await this.db
+      .updateTable("import_jobs")
+      .set({ lease_until: leaseUntil, updated_at: now })
+      .where("id", "=", id)
+      .where("status", "=", "running")
+      .where("lease_owner", "=", worker)
+      .returning("id")
+      .executeTakeFirst();
+    return changed(r);
+  }
+
   /** The first file not yet converted, or undefined when every file has its outcome. */
   async nextUpload(id: string): Promise<StoredUpload | undefined> {
     const row = await this.db
