@@ -241,6 +241,32 @@ describe("an import job", () => {
   });
 });
 
+describe("binary packages", () => {
+  it("a zipped QTI content package uploads as bytes and converts with its items and image", async () => {
+    const { zipSync } = await import("fflate");
+    const { readdirSync, statSync } = await import("node:fs");
+    const root = join(import.meta.dirname, "../interop/fixtures/qti21/package");
+    const files: Record<string, Uint8Array> = {};
+    const walk = (dir: string, prefix = "") => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) walk(path, `${prefix}${name}/`);
+        else files[`${prefix}${name}`] = new Uint8Array(readFileSync(path));
+      }
+    };
+    walk(root);
+    const r = await upload(
+      form({ format: "qti", exam: "SAA-C03" }, [{ name: "package.zip", bytes: zipSync(files) }]),
+    );
+    expect(r.status).toBe(202);
+    const job = await settled(r.body.id);
+    const file = job.preview.files[0];
+    expect(file.status).toBe("ok");
+    expect(file.questions.length).toBeGreaterThanOrEqual(4);
+    expect(file.unsupported.map((u: Json) => u.sourceType).join(" ")).toMatch(/essay|extended|text/i);
+  });
+});
+
 describe("export", () => {
   it("downloads an exam's bank as an attachment with the format's content type", async () => {
     const { res } = await get("/api/author/exports?exam=CLF-C02&format=gift").catch(async () => ({
@@ -255,5 +281,19 @@ describe("export", () => {
     const served = [...state.bank.values()].filter((q) => q.exam === "CLF-C02" && !q.draft);
     expect(Number(r.headers.get("x-certpath-questions"))).toBe(served.length);
     for (const q of served.slice(0, 5)) expect(text).toContain(`::${q.id}::`);
+  });
+
+  it.each([
+    ["moodle-xml", /^application\/xml/, /\.xml"$/],
+    ["udemy-csv", /^text\/csv/, /\.csv"$/],
+    ["qti", /^application\/zip/, /\.zip"$/],
+  ])("exports %s with its content type", async (format, type, name) => {
+    const r = await state.app.request(`/api/author/exports?exam=CLF-C02&format=${format}`);
+    expect(r.status).toBe(200);
+    expect(r.headers.get("content-type")).toMatch(type);
+    expect(r.headers.get("content-disposition")).toMatch(name);
+    const bytes = new Uint8Array(await r.arrayBuffer());
+    expect(bytes.length).toBeGreaterThan(1000);
+    if (format === "qti") expect([...bytes.slice(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
   });
 });
