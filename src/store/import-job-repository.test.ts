@@ -1,27 +1,9 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPostgres, type ThrowawayPostgres } from "../test/postgres.js";
-import { openStore, type Store } from "./database.js";
+import { describe, expect } from "vitest";
+import { storeDialects } from "../test/store-dialects.js";
 import { ImportJobRepository } from "./import-job-repository.js";
 
 // One contract, every dialect: SQLite in memory and on disk, PGlite, and a real PostgreSQL server.
-let pg: ThrowawayPostgres | undefined;
-const required = process.env.CERTPATH_REQUIRE_POSTGRES === "1";
-beforeAll(() => {
-  pg = startPostgres();
-  if (!pg && required)
-    throw new Error("CERTPATH_REQUIRE_POSTGRES=1 but no PostgreSQL server binaries were found");
-});
-afterAll(() => pg?.stop());
-
-const dialects: [string, () => string | undefined][] = [
-  ["sqlite memory", () => ":memory:"],
-  ["sqlite file", () => join(mkdtempSync(join(tmpdir(), "certpath-store-")), "test.db")],
-  ["pglite", () => "pglite:"],
-  ["postgresql server", () => pg?.url],
-];
+const { dialects, open } = storeDialects();
 
 const T0 = "2026-12-01T10:00:00.000Z";
 const T1 = "2026-12-01T10:00:30.000Z";
@@ -29,21 +11,11 @@ const T2 = "2026-12-01T10:01:00.000Z";
 const T3 = "2026-12-01T10:02:00.000Z";
 
 describe.each(dialects)("import job repository on %s", (name, url) => {
-  let store: Store | undefined;
   let repo: ImportJobRepository;
-  beforeAll(async () => {
-    const u = url();
-    if (!u) return;
-    store = await openStore(u);
-    repo = new ImportJobRepository(store.db);
-  });
-  afterAll(async () => store?.close());
+  const storeTest = open(name, url);
   const test = (title: string, fn: () => Promise<void>) =>
-    it(title, async (ctx) => {
-      if (!store) {
-        if (name === "postgresql server" && !required) return ctx.skip();
-        throw new Error(`${name} is not available`);
-      }
+    storeTest(title, async (store) => {
+      repo = new ImportJobRepository(store.db);
       await fn();
     });
 

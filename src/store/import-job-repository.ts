@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Expression, ExpressionBuilder, Kysely, SqlBool } from "kysely";
 import type { Database, ImportJobsTable } from "./schema.js";
 
 export type ImportJobStatus = "queued" | "running" | "done" | "failed" | "confirmed";
@@ -53,6 +53,18 @@ function fromRow(r: ImportJobsTable): StoredImportJob {
     updatedAt: r.updated_at,
   };
 }
+
+type Where = (eb: ExpressionBuilder<Database, "import_jobs">) => Expression<SqlBool>;
+/** Nobody holds the job: queued, or running under a lease that expired before `now`. */
+const unheld =
+  (now: string): Where =>
+  (eb) =>
+    eb.or([eb("status", "=", "queued"), eb.and([eb("status", "=", "running"), eb("lease_until", "<", now)])]);
+/** The worker still holds the job. */
+const heldBy =
+  (worker: string): Where =>
+  (eb) =>
+    eb.and([eb("status", "=", "running"), eb("lease_owner", "=", worker)]);
 
 // RETURNING (SQLite ≥ 3.35 and PostgreSQL) says whether a conditional update hit its row on every driver.
 const changed = (r: { id: string } | undefined) => r !== undefined;
@@ -136,12 +148,7 @@ export class ImportJobRepository {
         updated_at: now,
       }))
       .where("id", "=", id)
-      .where((eb) =>
-        eb.or([
-          eb("status", "=", "queued"),
-          eb.and([eb("status", "=", "running"), eb("lease_until", "<", now)]),
-        ]),
-      )
+      .where(unheld(now))
       .returning("id")
       .executeTakeFirst();
     return changed(r);
@@ -153,8 +160,7 @@ export class ImportJobRepository {
       .updateTable("import_jobs")
       .set({ lease_until: leaseUntil, updated_at: now })
       .where("id", "=", id)
-      .where("status", "=", "running")
-      .where("lease_owner", "=", worker)
+      .where(heldBy(worker))
       .returning("id")
       .executeTakeFirst();
     return changed(r);
@@ -198,8 +204,7 @@ export class ImportJobRepository {
           updated_at: now,
         }))
         .where("id", "=", id)
-        .where("status", "=", "running")
-        .where("lease_owner", "=", worker)
+        .where(heldBy(worker))
         .returning("id")
         .executeTakeFirst();
       if (!changed(r)) return false;
@@ -244,8 +249,7 @@ export class ImportJobRepository {
         updated_at: now,
       })
       .where("id", "=", id)
-      .where("status", "=", "running")
-      .where("lease_owner", "=", worker)
+      .where(heldBy(worker))
       .returning("id")
       .executeTakeFirst();
     return changed(r);
@@ -263,12 +267,7 @@ export class ImportJobRepository {
         updated_at: now,
       })
       .where("id", "=", id)
-      .where((eb) =>
-        eb.or([
-          eb("status", "=", "queued"),
-          eb.and([eb("status", "=", "running"), eb("lease_until", "<", now)]),
-        ]),
-      )
+      .where(unheld(now))
       .returning("id")
       .executeTakeFirst();
     return changed(r);
