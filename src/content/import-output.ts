@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import type { ConvertedFile } from "../app/import-preview.js";
 import type { Question } from "../core/bank/question-types.js";
 import { loadQuestionFiles, scanQuestionFiles } from "./load-questions.js";
@@ -56,7 +56,8 @@ export function writeImport(dir: string, exam: string, jobId: string, files: Con
     rmSync(temp, { recursive: true, force: true });
     throw e;
   }
-  return written.map((n) => relative(process.cwd(), join(final, n)) || join(final, n));
+  // Absolute: the author reads where on the server the files are (the page and the API show them).
+  return written.map((n) => join(final, n));
 }
 
 /**

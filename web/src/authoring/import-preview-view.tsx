@@ -99,7 +99,9 @@ export function PreviewFileView({ file }: { file: PreviewFile }) {
                 <td data-label="Type" className="import-nowrap">
                   {TYPE_LABELS[q.type] ?? q.type}
                 </td>
-                <td data-label="Key">{q.key}</td>
+                <td data-label="Key" className="import-key">
+                  {q.key}
+                </td>
                 <td data-label="Status" className="import-nowrap">
                   {q.draft ? (
                     <span className="badge badge-draft">draft</span>

@@ -197,9 +197,10 @@ export function AuthorImportPage() {
           ))}
           {job?.status === "confirmed" && job.confirmed ? (
             <div className="notice" role="status">
-              <strong>Written.</strong> {job.confirmed.written.length} files in the server's imports folder
-              for {job.confirmed.exam}; the server adds the questions that are not drafts to its bank when it
-              next starts.
+              <strong>Written.</strong>{" "}
+              {job.confirmed.written.length === 1 ? "1 file" : `${job.confirmed.written.length} files`} in the
+              server's imports folder for {job.confirmed.exam}. The server adds the questions that are not
+              drafts to its bank when it next starts; drafts wait there until their problems are fixed.
               <ul>
                 {job.confirmed.written.map((w) => (
                   <li key={w}>
