@@ -11,15 +11,13 @@ import {
   previewFile,
   previewOf,
 } from "./import-preview.js";
+import { cleanName, reviveAssets, storedAssets, toSource, toUpload, UPLOAD_LIMITS } from "./import-upload.js";
 
 /** Who asks: the learner id owns the jobs; admins see every job. */
 export interface Actor {
   id: string;
   role: string;
 }
-
-/** Upload bounds (docs/interop.md): the whole upload, and how many files. */
-export const UPLOAD_LIMITS = { totalBytes: 10 * 1024 * 1024, files: 50, nameChars: 200 } as const;
 
 export interface ImportOptions {
   format: ImportFormat;
@@ -53,30 +51,6 @@ export interface ImportServiceDeps {
   maxRuns?: number;
   /** How long one file may take to convert before it is refused as too slow (default 5 minutes). */
   maxFileMs?: number;
-}
-
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-
-/** Text files are kept as text, zip packages (QTI) as bytes. */
-function toUpload(name: string, bytes: Uint8Array): Omit<StoredUpload, "position"> {
-  if (ZIP_MAGIC.every((b, i) => bytes[i] === b))
-    return { name, encoding: "base64", content: Buffer.from(bytes).toString("base64") };
-  return { name, encoding: "utf8", content: new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, "") };
-}
-
-function toSource(u: StoredUpload): SourceFile {
-  return u.encoding === "base64"
-    ? { file: u.name, bytes: new Uint8Array(Buffer.from(u.content, "base64")) }
-    : { file: u.name, text: u.content };
-}
-
-/** A file name as the author gave it, without folders or control characters, bounded. */
-function cleanName(name: string, i: number): string {
-  const base = (name.split(/[\\/]/).pop() ?? "")
-    .replace(/[\p{Cc}\p{Cf}]/gu, "")
-    .trim()
-    .slice(0, UPLOAD_LIMITS.nameChars);
-  return base || `file-${i + 1}`;
 }
 
 /**
@@ -337,10 +311,7 @@ export class ImportService {
         const converted = await this.convertOne(id, next, options);
         if (!converted) return; // another server holds the job now
         t = stamp();
-        const stored = {
-          ...converted,
-          assets: converted.assets?.map((a) => ({ ...a, bytes: Buffer.from(a.bytes).toString("base64") })),
-        };
+        const stored = storedAssets(converted);
         if (!(await repo.saveFileOutcome(id, this.deps.worker, next.position, stored, t.now, t.until)))
           return;
         // One file per turn: other requests are served between files.
@@ -374,14 +345,6 @@ export class ImportService {
 /** Whether the lease was lost while a file converted (the conversion is abandoned, not an error). */
 class LeaseLost extends Error {}
 
-function reviveAssets(f: ConvertedFile): ConvertedFile {
-  const assets = (f.assets ?? []) as unknown as { name: string; mediaType: string; bytes: string }[];
-  return {
-    ...f,
-    assets: assets.map((a) => ({ ...a, bytes: new Uint8Array(Buffer.from(a.bytes, "base64")) })),
-  };
-}
-
 function toView(job: StoredImportJob): ImportJobView {
   return {
     id: job.id,
@@ -401,3 +364,4 @@ function toView(job: StoredImportJob): ImportJobView {
 }
 
 export type { ImportJobView, PreviewFile };
+export { UPLOAD_LIMITS };
