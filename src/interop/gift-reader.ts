@@ -17,6 +17,8 @@ interface Block {
   /** 1-based line of the block's first line. */
   line: number;
   text: string;
+  /** The line of a { that is never closed (the block then ends at its first blank line). */
+  unclosed?: number;
 }
 
 /** Unescaped { minus unescaped } on a line that is not a // comment. */
@@ -31,31 +33,51 @@ function braceDepth(line: string): number {
   return depth;
 }
 
-/** The file cut into blocks; a `$CATEGORY:` line is always a block of its own. */
+const isComment = (l: string) => /^\s*\/\//.test(l);
+
+/**
+ * The file cut into blocks; a `$CATEGORY:` line is always a block of its own. A { never closed would swallow the
+ * rest of the file: that block ends at its first blank line instead, so every later question keeps its line.
+ */
 export function giftBlocks(text: string): Block[] {
   const lines = text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
   const blocks: Block[] = [];
-  let current: { line: number; lines: string[] } | undefined;
-  let depth = 0;
-  const close = () => {
-    if (current?.lines.some((l) => l.trim() && !/^\s*\/\//.test(l)))
-      blocks.push({ line: current.line, text: current.lines.join("\n") });
-    current = undefined;
-    depth = 0;
-  };
-  const step = (l: string, i: number) => {
-    if (/^\s*\$CATEGORY:/i.test(l) && depth <= 0) {
-      close();
-      blocks.push({ line: i + 1, text: l.trim() });
-      return;
+  let i = 0;
+  while (i < lines.length) {
+    const l = lines[i] as string;
+    if (!l.trim()) {
+      i++;
+      continue;
     }
-    if (!l.trim() && depth <= 0) return close();
-    current ??= { line: i + 1, lines: [] };
-    current.lines.push(l);
-    depth += braceDepth(l);
-  };
-  for (const [i, l] of lines.entries()) step(l, i);
-  close();
+    if (/^\s*\$CATEGORY:/i.test(l)) {
+      blocks.push({ line: i + 1, text: l.trim() });
+      i++;
+      continue;
+    }
+    const start = i;
+    let depth = 0;
+    let openedAt: number | undefined;
+    while (i < lines.length) {
+      const line = lines[i] as string;
+      if (i > start && depth <= 0 && (!line.trim() || /^\s*\$CATEGORY:/i.test(line))) break;
+      const before = depth;
+      depth += braceDepth(line);
+      if (before <= 0 && depth > 0) openedAt = i + 1;
+      i++;
+    }
+    let end = i;
+    let unclosed: number | undefined;
+    if (depth > 0) {
+      // Never closed: end the block at its first blank line and read on from there.
+      const blank = lines.findIndex((x, n) => n > start && !x.trim());
+      if (blank > 0 && blank < end) end = blank;
+      unclosed = openedAt;
+      i = end;
+    }
+    const body = lines.slice(start, end);
+    if (body.some((x) => x.trim() && !isComment(x)))
+      blocks.push({ line: start + 1, text: body.join("\n"), ...(unclosed ? { unclosed } : {}) });
+  }
   return blocks;
 }
 
@@ -84,7 +106,7 @@ const md = (t: TextFormat | null | undefined): string | undefined => {
 
 /** The line of the block's first question line (after // comments). */
 function questionLine(block: Block): number {
-  const i = block.text.split("\n").findIndex((l) => l.trim() && !/^\s*\/\//.test(l));
+  const i = block.text.split("\n").findIndex((l) => l.trim() && !isComment(l));
   return block.line + Math.max(0, i);
 }
 
@@ -92,7 +114,7 @@ const UNSUPPORTED: Record<string, string> = {
   Essay: "essay",
   Numerical: "numerical",
   Short: "short answer",
-  Description: "description (text without a question)",
+  Description: "description",
 };
 
 function choices(list: TextChoice[], notes: string[]): ImportedOption[] {
@@ -196,7 +218,10 @@ export const readGift: FormatReader = (source) => {
         result.unsupported.push({
           location: { file, line },
           sourceType: UNSUPPORTED[q.type] ?? q.type,
-          message: `${UNSUPPORTED[q.type] ?? q.type} questions are not supported by certpath: skipped`,
+          message:
+            q.type === "Description"
+              ? "a description (text without answers) is not a question: skipped"
+              : `${UNSUPPORTED[q.type] ?? q.type} questions are not supported by certpath: skipped`,
         });
     }
   }
@@ -204,6 +229,12 @@ export const readGift: FormatReader = (source) => {
 };
 
 function parseProblem(e: unknown, block: Block, file: string): FatalProblem {
+  if (block.unclosed)
+    return {
+      location: { file, line: block.unclosed },
+      message: "GIFT syntax: this { is never closed",
+      hint: "end the answers with } (write \\{ for a brace that is part of the text)",
+    };
   const loc = (e as { location?: { start?: { line?: number } } }).location?.start?.line;
   const message = cleanText(e instanceof Error ? e.message : String(e)).replace(/^Expected /, "expected ");
   return {

@@ -1,5 +1,5 @@
 import { CONTENT_LIMITS } from "../content/load-questions.js";
-import { cleanText, htmlToMarkdown } from "./html-markdown.js";
+import { cleanText } from "./html-markdown.js";
 import type { FatalProblem, ImportedQuestion } from "./interop-model.js";
 
 // One imported question → one certpath/questions@1 entry (a plain object in the file's key order), with the
@@ -10,10 +10,8 @@ export type QuestionEntry = Record<string, unknown> & { id: string; type: string
 
 /** Untrusted text made safe and bounded; `problems` gets a line when it had to be cut. */
 export function safeText(text: string | undefined, field: string, problems: string[]): string {
-  let t = cleanText(text ?? "");
-  // Readers convert HTML already; anything that still looks like active HTML goes through the sanitiser.
-  if (/<\s*(script|style|iframe|object|embed|form|svg|math)\b|\bon[a-z]+\s*=\s*["']/i.test(t))
-    t = htmlToMarkdown(t);
+  // Readers convert HTML already; active HTML left in Markdown text is cut out without touching the Markdown.
+  let t = withoutActiveHtml(cleanText(text ?? ""));
   if (t.length > CONTENT_LIMITS.textChars) {
     problems.push(
       `${field}: cut to ${CONTENT_LIMITS.textChars} characters (the source had ${t.length}): shorten it`,
@@ -21,6 +19,22 @@ export function safeText(text: string | undefined, field: string, problems: stri
     t = t.slice(0, CONTENT_LIMITS.textChars).trimEnd();
   }
   return t;
+}
+
+const ACTIVE = "script|style|iframe|frame|object|embed|noscript|template|form|svg|math|link|meta|base";
+
+/** Text without elements that run or embed things (with their content), event handlers and javascript: URLs. */
+export function withoutActiveHtml(text: string): string {
+  let t = text;
+  for (let before = ""; before !== t; ) {
+    before = t;
+    t = t
+      .replace(new RegExp(`<(${ACTIVE})\\b[^>]*>[\\s\\S]*?<\\/\\1\\s*>`, "gi"), "")
+      .replace(new RegExp(`<\\/?(${ACTIVE})\\b[^>]*>?`, "gi"), "")
+      .replace(/<[a-z][^>]*>/gi, (tag) => tag.replace(/\son[a-z]+\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, ""))
+      .replace(/(java|vb)script\s*:/gi, "");
+  }
+  return t.trim();
 }
 
 /** Option ids by position: a…z, then o27, o28… */

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { contentRoot } from "../content/content-root.js";
 import { loadCoreContent } from "../content/load-content.js";
+import { withoutActiveHtml } from "./import-entry.js";
 import { importSources } from "./import-pipeline.js";
 import type { ImportFormat } from "./interop-model.js";
 
@@ -113,6 +114,31 @@ describe("GIFT import", () => {
     expect(r.totals).toMatchObject({ written: 1, refused: 1 });
   });
 
+  it("names the line of a { never closed, and still finds the errors after it at their own lines", () => {
+    const text = [
+      "::Q1::Which service is object storage? {", // 1
+      "\t=Amazon S3", // 2
+      "\t~Amazon EBS", // 3
+      "", // 4
+      "::Q2::Which service is a CDN? {=Amazon CloudFront ~Amazon Route 53}", // 5
+      "", // 6
+      "::Q3::Which one: a database? {=Amazon RDS ~Amazon S3}", // 7
+      "", // 8
+      "::Q4::Which service runs containers? {=Amazon ECS ~Amazon SNS}", // 9
+    ].join("\n");
+    const r = importSources([{ file: "q.gift", text }], {
+      format: "gift",
+      today: "2026-11-30",
+      catalog,
+      exam: "CLF-C02",
+    });
+    expect(r.files[0]?.status).toBe("refused");
+    expect(r.files[0]?.fatal.map((f) => [f.location.line, f.message])).toEqual([
+      [1, "GIFT syntax: this { is never closed"],
+      [7, expect.stringMatching(/^GIFT syntax: expected/)],
+    ]);
+  });
+
   it("refuses a file where a question has no key, naming that question's line", () => {
     const r = run("gift", ["no-key.gift"], { exam: "CLF-C02" });
     expect(r.files[0]?.status).toBe("refused");
@@ -140,6 +166,37 @@ describe("GIFT import", () => {
       { format: "gift", today: "2026-11-30", catalog, exam: "CLF-C02", domain: "1" },
     );
     expect(r.files.map((f) => f.questions[0]?.id)).toEqual(["q1", "q1-2"]);
+  });
+});
+
+describe("GIFT as Moodle exports it", () => {
+  it("reads CRLF lines, [html] with entities, %100% weights, TRUE#wrong#right, and reports the rest by line", () => {
+    const r = run("gift", ["moodle-export.gift"]);
+    const f = r.files[0];
+    const qs = entries(f?.yaml);
+    expect(parseYaml(f?.yaml ?? "").exam).toBe("DVA-C02");
+    expect(qs.map((q) => [q.id, q.type, q.domain, key(q)])).toEqual([
+      ["lambda-timeout", "multiple-choice", "1", ["a"]],
+      ["x-ray-true-false", "multiple-choice", "1", ["a"]],
+    ]);
+    expect(qs[0]?.stem).toBe(
+      "A function that calls a slow API sometimes stops after 3 seconds with `Task timed out`. What should the developer change?",
+    );
+    expect(qs[0]?.options?.[0]).toMatchObject({
+      text: "Increase the function's timeout setting.",
+      explanation: "The default timeout is 3 seconds; raise it to cover the API's latency.",
+    });
+    expect(qs[0]?.note).toBeUndefined();
+    // {TRUE#feedback for a wrong answer#feedback for a right answer}
+    expect(qs[1]?.options?.map((o) => [o.text, o.explanation])).toEqual([
+      ["True", "Right."],
+      ["False", "X-Ray supports both."],
+    ]);
+    expect(f?.unsupported.map((u) => [u.location.line, u.sourceType])).toEqual([
+      [17, "short answer"],
+      [22, "numerical"],
+      [27, "description"],
+    ]);
   });
 });
 
@@ -221,6 +278,36 @@ describe("Markdown import", () => {
     expect(qs[2]?.stem).toBe("Which HTTP header does Amazon API Gateway use to pass an API key?");
     expect(qs[2]?.note).toMatch(/x-api-key header/);
     expect(r.files[0]?.questions.map((q) => q.location.line)).toEqual([3, 16, 30]);
+  });
+
+  it("starts a question at 'Q12.' or '**Question 3:**' as well", () => {
+    const text =
+      "# CLF-C02 quiz\n\nQ1. Which service is object storage?\nA. Amazon S3\nB. Amazon EBS\nAnswer: A\n\n**Question 2:** Which service is a CDN?\nA) Amazon Route 53\nB) Amazon CloudFront\nCorrect Answer: B\n";
+    const r = importSources([{ file: "q.md", text }], { format: "markdown", today: "2026-11-30", catalog });
+    const qs = entries(r.files[0]?.yaml);
+    expect(qs.map((q) => [q.stem, key(q)])).toEqual([
+      ["Which service is object storage?", ["a"]],
+      ["Which service is a CDN?", ["b"]],
+    ]);
+  });
+
+  it("cuts active HTML out of Markdown text without touching the rest", () => {
+    expect(
+      withoutActiveHtml(
+        'Use <img src="a.png" onerror="alert(1)"> one = 1 <SCRIPT>x()</SCRIPT><a href="javascript:x()">y</a>',
+      ),
+    ).toBe('Use <img src="a.png"> one = 1 <a href="x()">y</a>');
+  });
+
+  it("keeps Markdown as written (placeholders in angle brackets, emphasis) but never a script", () => {
+    const text =
+      "# SAA-C03\n\n## Question 1\n\nLogs go to `s3://<bucket-name>/logs` and **must** be kept.<script>alert(1)</script> Which?\n\n- [x] S3 Object Lock\n- [ ] S3 Select\n";
+    const r = importSources([{ file: "q.md", text }], { format: "markdown", today: "2026-11-30", catalog });
+    const [q] = entries(r.files[0]?.yaml);
+    expect(q?.stem).toContain("`s3://<bucket-name>/logs`");
+    expect(q?.stem).toContain("**must**");
+    expect(q?.stem).not.toContain("script");
+    expect(q?.stem).not.toContain("alert");
   });
 
   it("refuses lettered options without an answer line, naming the question's line", () => {

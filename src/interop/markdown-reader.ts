@@ -1,4 +1,4 @@
-import { cleanText, htmlToMarkdown } from "./html-markdown.js";
+import { cleanText } from "./html-markdown.js";
 import type { FormatReader, ReadResult } from "./interop-model.js";
 
 // Markdown question banks as public study repositories write them (docs/interop.md):
@@ -7,9 +7,11 @@ import type { FormatReader, ReadResult } from "./interop-model.js";
 //     often inside <details><summary>Answer</summary> … </details>, and an explanation after it.
 // A question starts at a heading or at a top-level numbered item ("12. Which …"). A section without options
 // is prose (skipped) unless it gives an answer, then it is a short-answer question (unsupported, by line).
+// The text is already Markdown: it is kept as written (turndown would eat "<bucket-name>" and escape "**"); the
+// pipeline still sanitises anything that looks like active HTML (scripts, frames, event handlers).
 
 const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
-const NUMBERED = /^(\d{1,4})[.)]\s+(.*)$/;
+const NUMBERED = /^(?:\*\*)?(?:Q(?:uestion)?\s*#?\s*)?(\d{1,4})[.):](?:\*\*)?\s+(.*)$/i;
 const CHECKBOX = /^\s*[-*+]\s+\[( |x|X)\]\s+(.*)$/;
 const LETTERED = /^\s*(?:[-*+]\s+)?\(?([A-Ha-h])[.)]\s+(.*)$/;
 const ANSWER = /^(?:\*\*|__)?\s*(?:correct\s+)?answers?\s*(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(.*)$/i;
@@ -93,7 +95,7 @@ export const readMarkdown: FormatReader = (source) => {
   const path: { level: number; text: string }[] = [];
   let category: string | undefined;
   for (const sec of sections) {
-    const stem = htmlToMarkdown(sec.stem.join("\n"));
+    const stem = cleanText(sec.stem.join("\n"));
     const location = { file, line: sec.line };
     if (sec.options.length === 0) {
       const h = sec.heading;
@@ -137,7 +139,7 @@ export const readMarkdown: FormatReader = (source) => {
       });
       continue;
     }
-    const explanation = htmlToMarkdown(
+    const explanation = cleanText(
       sec.after
         .join("\n")
         .replace(/^\s*(\*\*|__)?explanation(\*\*|__)?\s*[:：]\s*/im, "")
@@ -149,7 +151,7 @@ export const readMarkdown: FormatReader = (source) => {
       ...(category ? { category } : {}),
       stem,
       type: correct.filter(Boolean).length > 1 ? "multiple-response" : "multiple-choice",
-      options: sec.options.map((o, i) => ({ text: htmlToMarkdown(o.text), correct: correct[i] === true })),
+      options: sec.options.map((o, i) => ({ text: cleanText(o.text), correct: correct[i] === true })),
       ...(explanation ? { generalFeedback: explanation } : {}),
       ...(mixed
         ? { notes: ["The checkboxes and the answer line disagreed; the answer line was used."] }

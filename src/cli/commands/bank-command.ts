@@ -125,6 +125,10 @@ export async function bankStatsCommand(
     }
     printRealism(s);
   }
+  if (r.drafts.length > 0)
+    console.log(
+      `\n${r.drafts.length} draft question(s) are not counted: drafts are never served (certpath bank lint lists them).`,
+    );
   if (r.problems.length > 0)
     console.log(style.yellow(`\n${r.problems.length} lint problem(s): run certpath bank lint.`));
 }
