@@ -5,6 +5,7 @@ import type { Download } from "./app/bank-export.js";
 import { ExamService, LOCAL_LEARNER } from "./app/exam-service.js";
 import type { ImportService } from "./app/import-service.js";
 import type { LearningService } from "./app/learning-service.js";
+import { type Actor, localActor } from "./app/policy.js";
 import type { RecordAccess } from "./app/record-access.js";
 import { contentRoot } from "./content/content-root.js";
 import { loadCoreContentFast, loadQuestionsFast } from "./content/content-snapshot.js";
@@ -42,7 +43,9 @@ export interface ExamContext {
   authoring: AuthoringContext;
   /** Readiness, spaced repetition and study plans over the same database. */
   learning: LearningService;
-  /** The learner the CLI acts for in single-user mode. */
+  /** Who the CLI acts for: the local learner, or with accounts the account named by --as. */
+  actor: Actor;
+  /** The actor's learner id (the CLI's records). */
   learner: string;
   /** Accounts, sessions, sign-in limits and invitations. */
   accounts: AccountService;
@@ -138,6 +141,7 @@ export async function openExamContext(
     exams,
     learning,
     authoring,
+    actor: localActor(LOCAL_LEARNER),
     learner: LOCAL_LEARNER,
     accounts,
     access,

@@ -90,6 +90,35 @@ export class AccountService {
   }
 
   /**
+   * Who a CLI command acts for: the local learner without accounts; with accounts the account named
+   * by `email`, or the only account when there is one.
+   */
+  async cliActor(email: string | undefined): Promise<Actor> {
+    const users = await this.d.repo.listUsers();
+    if (users.length === 0) {
+      if (email)
+        throw new ConflictError(
+          "account.no_accounts",
+          `This database has no accounts, so --as ${email} means nothing here: leave it out.`,
+        );
+      return localActor();
+    }
+    const wanted = email ? normalizeEmail(email, "as") : undefined;
+    const user = wanted ? users.find((u) => u.email === wanted) : users.length === 1 ? users[0] : undefined;
+    if (!user)
+      throw wanted
+        ? new NotFoundError(
+            "account.not_found",
+            `There is no account for ${wanted}. See certpath users list.`,
+          )
+        : new ConflictError(
+            "account.which",
+            `This database has ${users.length} accounts: say whose records to use with --as EMAIL (or CERTPATH_USER). See certpath users list.`,
+          );
+    return { ...(await this.actorOf(user)), teams: user.teams };
+  }
+
+  /**
    * Signs in: a new session token (the cookie's value) or 401 `session.invalid_credentials`; 429
    * `session.rate_limited` after too many failures for the email or the client address.
    */
@@ -97,7 +126,7 @@ export class AccountService {
     const now = this.iso();
     const email = emailInput.trim().toLowerCase().slice(0, 320);
     const keys = [`email:${email}`, `ip:${address}`];
-    const locks = await Promise.all(keys.map((k) => this.d.repo.lockedUntil(k, now)));
+    const locks = await Promise.all(keys.map((k) => this.d.repo.limits.lockedUntil(k, now)));
     const until = locks
       .filter((x): x is string => x !== undefined)
       .sort()
@@ -109,14 +138,14 @@ export class AccountService {
     if (!user || !ok) {
       const windowStart = this.iso(-SIGN_IN_LIMITS.windowMs);
       const lockUntil = this.iso(SIGN_IN_LIMITS.lockMs);
-      await this.d.repo.recordFailure(
+      await this.d.repo.limits.recordFailure(
         keys[0] as string,
         now,
         windowStart,
         SIGN_IN_LIMITS.perEmail,
         lockUntil,
       );
-      await this.d.repo.recordFailure(
+      await this.d.repo.limits.recordFailure(
         keys[1] as string,
         now,
         windowStart,
@@ -125,7 +154,10 @@ export class AccountService {
       );
       throw new UnauthorizedError("session.invalid_credentials", "The email or the password is wrong.");
     }
-    await this.d.repo.clearFailures(keys[0] as string);
+    await this.d.repo.limits.clearFailures(keys[0] as string);
+    // Housekeeping on the rare path: expired sessions and old failure counters go.
+    await this.d.repo.deleteExpiredSessions(now);
+    await this.d.repo.limits.deleteStaleFailures(this.iso(-SIGN_IN_LIMITS.windowMs), now);
     return this.newSession(user.id);
   }
 
@@ -234,7 +266,7 @@ export class AccountService {
       throw new ConflictError("account.exists", `There is already an account for ${email}.`);
     const token = newToken();
     const expiresAt = this.iso(INVITATION_DAYS * DAY_MS);
-    await this.d.repo.createInvitation({
+    await this.d.repo.invitations.createInvitation({
       tokenHash: tokenHash(token),
       email,
       role: input.role,
@@ -247,7 +279,8 @@ export class AccountService {
   }
 
   private async openInvitation(token: string) {
-    const inv = token.length <= 128 ? await this.d.repo.findInvitation(tokenHash(token)) : undefined;
+    const inv =
+      token.length <= 128 ? await this.d.repo.invitations.findInvitation(tokenHash(token)) : undefined;
     if (!inv || inv.acceptedAt !== null || inv.expiresAt <= this.iso())
       throw new NotFoundError(
         "invitation.not_found",
@@ -276,7 +309,7 @@ export class AccountService {
         `There is already an account for ${inv.email}. Sign in instead.`,
       );
     const id = this.d.newId();
-    const ok = await this.d.repo.acceptInvitation(
+    const ok = await this.d.repo.invitations.acceptInvitation(
       tokenHash(token),
       { id, email: inv.email, passwordHash: await hashPassword(password), role: inv.role, now: this.iso() },
       inv.teamId,

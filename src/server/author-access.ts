@@ -1,6 +1,5 @@
 import type { Context } from "hono";
 import type { Actor } from "../app/import-service.js";
-import { authorize } from "../app/policy.js";
 import { actorOf } from "./actor-middleware.js";
 
 /**
@@ -8,7 +7,6 @@ import { actorOf } from "./actor-middleware.js";
  * single-user mode); others get 403 auth.forbidden. Jobs belong to the actor's learner id.
  */
 export function authorActor(c: Context, action: "bank.import" | "bank.export" = "bank.import"): Actor {
-  const actor = actorOf(c);
-  authorize(actor, action);
+  const actor = actorOf(c, action);
   return { id: actor.learner, role: actor.role };
 }
