@@ -11,11 +11,13 @@ import { registerAttemptRoutes } from "./attempt-routes.js";
 import { registerCatalogRoutes } from "./catalog-routes.js";
 import { errorResponse, handleError, validationResponse } from "./errors.js";
 import { registerImportRoutes, UPLOAD_PATH } from "./import-routes.js";
+import { registerItemRoutes } from "./item-routes.js";
 import { registerLearningRoutes } from "./learning-routes.js";
 import { nodeJsonBody } from "./node-json-body.js";
 import { declareCommonResponses } from "./openapi-responses.js";
 import { LOOPBACK_HOSTS, requestGuard, securityHeaders } from "./security.js";
 import { registerWebApp } from "./static-files.js";
+import { registerTeamRoutes } from "./team-routes.js";
 
 const healthRoute = createRoute({
   method: "get",
@@ -100,6 +102,8 @@ export function createApp(ctx: AppContext, options: AppOptions = {}) {
     registerAttemptRoutes(app, options.exam);
     registerLearningRoutes(app, options.exam);
     registerImportRoutes(app, options.exam.authoring);
+    registerItemRoutes(app, options.exam);
+    registerTeamRoutes(app, options.exam.teams);
   }
   app.openAPIRegistry.registerPath({
     method: "get",

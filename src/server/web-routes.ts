@@ -18,6 +18,8 @@ export const WEB_ROUTES = [
   "/plans/new",
   "/plans/:id",
   "/author/import",
+  "/author",
+  "/teams/:id",
 ] as const;
 
 const patterns = WEB_ROUTES.map(

@@ -5,6 +5,7 @@ import { CatalogPage } from "./pages/catalog-page.js";
 import { CertificationPage } from "./pages/certification-page.js";
 import { HomePage } from "./pages/home-page.js";
 import { NotFoundPage } from "./pages/not-found-page.js";
+import { TeamNavLink } from "./teams/team-links.js";
 
 // Practice-exam pages load on demand so the catalog and advisor stay light.
 const ExamListPage = lazy(() =>
@@ -35,7 +36,10 @@ const PlanPage = lazy(() => import("./pages/plan-page.js").then((m) => ({ defaul
 const AuthorImportPage = lazy(() =>
   import("./pages/author-import-page.js").then((m) => ({ default: m.AuthorImportPage })),
 );
+const AuthorPage = lazy(() => import("./pages/author-page.js").then((m) => ({ default: m.AuthorPage })));
 const HistoryPage = lazy(() => import("./pages/history-page.js").then((m) => ({ default: m.HistoryPage })));
+// Team pages (leads and members of a team) load on demand.
+const TeamPage = lazy(() => import("./pages/team-page.js").then((m) => ({ default: m.TeamPage })));
 
 export function App() {
   const location = useLocation();
@@ -78,6 +82,10 @@ export function App() {
               <li>
                 <NavLink to="/history">History</NavLink>
               </li>
+              <li>
+                <NavLink to="/author">Authoring</NavLink>
+              </li>
+              <TeamNavLink />
             </ul>
           </nav>
         </div>
@@ -100,6 +108,8 @@ export function App() {
             <Route path="/plans/new" element={<PlanNewPage />} />
             <Route path="/plans/:id" element={<PlanPage />} />
             <Route path="/author/import" element={<AuthorImportPage />} />
+            <Route path="/author" element={<AuthorPage />} />
+            <Route path="/teams/:id" element={<TeamPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Suspense>
