@@ -18,6 +18,8 @@ await build({
     "src/index.ts",
     "src/tools/write-snapshot.ts",
     "src/tools/write-json-schema.ts",
+    // Import jobs convert files in a worker thread (src/app/import-convert.ts finds it at dist/app/).
+    "src/app/import-worker.ts",
   ],
   outdir: "dist",
   outbase: "src",

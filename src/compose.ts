@@ -1,7 +1,9 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { join } from "node:path";
 import type { AccountService } from "./app/account-service.js";
+import type { Download } from "./app/bank-export.js";
 import { ExamService, LOCAL_LEARNER } from "./app/exam-service.js";
+import type { ImportService } from "./app/import-service.js";
 import type { ItemService } from "./app/item-service.js";
 import type { LearningService } from "./app/learning-service.js";
 import { type Actor, localActor } from "./app/policy.js";
@@ -33,8 +35,15 @@ export async function createContext(
   return { ...content, now, today: () => localIsoDate(now()) };
 }
 
+/** Import jobs and exports for authors (issue 14), over the same database as the exams. */
+export interface AuthoringContext {
+  imports: ImportService;
+  exportBank(exam: string, format: string): Download;
+}
+
 export interface ExamContext {
   exams: ExamService;
+  authoring: AuthoringContext;
   /** Readiness, spaced repetition and study plans over the same database. */
   learning: LearningService;
   /** Item statistics and the author queue (authors and admins). */
@@ -104,7 +113,8 @@ export async function openExamContext(
   const { AccountRepository } = await import("./store/account-repository.js");
   const { AccountService } = await import("./app/account-service.js");
   const { RecordAccess } = await import("./app/record-access.js");
-  const questions = options.questions ?? (await loadQuestionBank(ctx));
+  const questions =
+    options.questions ?? (await withImports(await loadQuestionBank(ctx), options.databaseUrl));
   const store = await openStore(options.databaseUrl, { readOnly: options.readOnly ?? false });
   const byId = new Map(questions.map((q) => [q.id, q]));
   const { isServed } = await import("./core/bank/question-types.js");
@@ -164,9 +174,11 @@ export async function openExamContext(
     planOwner: (id) => learning.planOwner(id),
     teamsOf: async (userId) => (await accountRepo.teamsOf(userId)).map((t) => t.id),
   });
+  const authoring = await openAuthoring(ctx, store.db, questions, options.databaseUrl);
   return {
     exams,
     learning,
+    authoring,
     items,
     reports,
     actor: localActor(LOCAL_LEARNER),
@@ -175,6 +187,43 @@ export async function openExamContext(
     teams,
     access,
     location: store.location,
-    close: () => store.close(),
+    close: async () => {
+      await authoring.imports.idle();
+      await store.close();
+    },
   };
+}
+
+/** The shipped bank plus the imports confirmed through the web page (their folder is read at start). */
+async function withImports(bank: Question[], databaseUrl: string | undefined): Promise<Question[]> {
+  const { importsDir, loadImportedQuestions } = await import("./content/import-output.js");
+  const imported = loadImportedQuestions(importsDir(databaseUrl), new Set(bank.map((q) => q.id)));
+  return imported.length > 0 ? [...bank, ...imported] : bank;
+}
+
+async function openAuthoring(
+  ctx: AppContext,
+  db: import("./store/database.js").Store["db"],
+  questions: Question[],
+  databaseUrl: string | undefined,
+): Promise<AuthoringContext> {
+  const { ImportService } = await import("./app/import-service.js");
+  const { ImportJobRepository } = await import("./store/import-job-repository.js");
+  const { exportBank } = await import("./app/bank-export.js");
+  const { convertFileOffThread, BANK_WRITERS } = await import("./app/import-convert.js");
+  const { importsDir, writeImport } = await import("./content/import-output.js");
+  const dir = importsDir(databaseUrl);
+  const ids = new Set(questions.map((q) => q.id));
+  const imports = new ImportService({
+    repo: new ImportJobRepository(db),
+    catalog: ctx.catalog,
+    convert: convertFileOffThread,
+    bankIds: () => ids,
+    write: async (exam, jobId, files) => writeImport(dir, exam, jobId, files),
+    now: ctx.now,
+    today: ctx.today,
+    newId: () => randomUUID(),
+    worker: `${process.pid}-${randomBytes(4).toString("hex")}`,
+  });
+  return { imports, exportBank: (exam, format) => exportBank(BANK_WRITERS, questions, exam, format) };
 }

@@ -41,7 +41,9 @@ export type Action =
   | "team.read"
   | "team.manage"
   | "team.dashboard"
-  | "bank.stats";
+  | "bank.stats"
+  | "bank.import"
+  | "bank.export";
 
 /** What an action is about: a learner's record (its owner and the owner's teams), a team, an invitation. */
 export interface Resource {
@@ -91,6 +93,8 @@ export function can(actor: Actor, action: Action, resource: Resource = {}): bool
     case "team.dashboard":
       return actor.role === "admin" || leads(actor, resource.teamId);
     case "bank.stats":
+    case "bank.import":
+    case "bank.export":
       return actor.role === "admin" || actor.role === "author";
   }
 }
@@ -141,6 +145,9 @@ function forbiddenMessage(action: Action): string {
       return "Only the team's leads and admins can do this.";
     case "bank.stats":
       return "Only authors and admins can see item statistics.";
+    case "bank.import":
+    case "bank.export":
+      return "Only authors and admins can import and export question banks.";
     case "attempt.write":
       return "Only the learner who started this attempt can answer or submit it.";
     default:

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
+import { UPLOAD_LIMITS } from "../app/import-service.js";
 import type { AppContext, ExamContext } from "../compose.js";
 import { registerAccountRoutes } from "./account-routes.js";
 import { actorMiddleware } from "./actor-middleware.js";
@@ -9,6 +10,7 @@ import { registerAdviceRoutes } from "./advice-routes.js";
 import { registerAttemptRoutes } from "./attempt-routes.js";
 import { registerCatalogRoutes } from "./catalog-routes.js";
 import { errorResponse, handleError, validationResponse } from "./errors.js";
+import { registerImportRoutes, UPLOAD_PATH } from "./import-routes.js";
 import { registerItemRoutes } from "./item-routes.js";
 import { registerLearningRoutes } from "./learning-routes.js";
 import { nodeJsonBody } from "./node-json-body.js";
@@ -61,9 +63,26 @@ export function createApp(ctx: AppContext, options: AppOptions = {}) {
     onError: (c) => errorResponse(c, 413, "request.too_large", "The request body is larger than 64 KB."),
   });
   const readBody = nodeJsonBody(maxBody, limit);
+  // The one multipart route (import uploads) gets the upload bound plus room for the form's framing.
+  const uploadLimit = bodyLimit({
+    maxSize: UPLOAD_LIMITS.totalBytes + 256 * 1024,
+    onError: (c) =>
+      errorResponse(
+        c,
+        413,
+        "request.too_large",
+        "The upload is larger than 10 MB: upload the files in parts.",
+      ),
+  });
   app.use("/api/*", (c, next) => {
     // Set before the handler builds its response: changing headers afterwards makes Hono copy it.
     c.header("Cache-Control", "no-store");
+    if (
+      c.req.method === "POST" &&
+      c.req.path === UPLOAD_PATH &&
+      /^multipart\/form-data/i.test(c.req.header("content-type") ?? "")
+    )
+      return uploadLimit(c, next);
     return readBody(c, next);
   });
   // Who the request acts for (session or local learner); anonymous → 401 outside the public routes.
@@ -82,6 +101,7 @@ export function createApp(ctx: AppContext, options: AppOptions = {}) {
     registerAccountRoutes(app, options.exam, { trustProxy: options.trustProxy ?? false });
     registerAttemptRoutes(app, options.exam);
     registerLearningRoutes(app, options.exam);
+    registerImportRoutes(app, options.exam.authoring);
     registerItemRoutes(app, options.exam);
     registerTeamRoutes(app, options.exam.teams);
   }

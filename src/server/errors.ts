@@ -39,7 +39,9 @@ export function handleError(err: Error, c: Context) {
                 ? 409
                 : err instanceof ValidationError
                   ? 400
-                  : 422;
+                  : err.code.endsWith(".too_large")
+                    ? 413
+                    : 422;
     return errorResponse(c, status, err.code, err.message, err.details ?? {});
   }
   if (err instanceof HTTPException) {

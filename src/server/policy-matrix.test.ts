@@ -42,6 +42,9 @@ const readTeam = (role: UserRole, owner: Owner): Outcome =>
 /** A team's stack, assignments, dashboard: its leads and admins; its other members 403; others 404. */
 const manageTeam = (role: UserRole, owner: Owner): Outcome =>
   role === "admin" ? "allow" : owner === "other-team" ? 404 : role === "lead" ? "allow" : 403;
+/** A job is seen by its owner and admins (404 for other authors); learners and leads 403. */
+const authorRecord = (role: UserRole, owner: Owner): Outcome =>
+  role === "admin" || (role === "author" && owner === "own") ? "allow" : role === "author" ? 404 : 403;
 
 const EXPECTED: Record<string, Rule> = {
   "get /api/health": "public",
@@ -71,6 +74,10 @@ const EXPECTED: Record<string, Rule> = {
   "get /api/plans": "signed-in",
   "get /api/plans/{id}": readRecord,
   "get /api/plans/{id}/calendar.ics": readRecord,
+  "post /api/author/imports": (role) => authorOnly(role),
+  "get /api/author/imports/{id}": authorRecord,
+  "post /api/author/imports/{id}/confirm": authorRecord,
+  "get /api/author/exports": (role) => authorOnly(role),
   // A report comes from the attempt's own learner (the attempt in progress answers 409, counted as allowed).
   "post /api/attempts/{id}/questions/{questionId}/reports": writeRecord,
   "get /api/author/items": authorOnly,
@@ -104,7 +111,10 @@ let exam: ExamContext;
 let store: Store;
 let app: ReturnType<typeof createApp>;
 let doc: Json;
-const ids = new Map<string, { user: string; attempt: string; question: string; plan: string }>();
+const ids = new Map<
+  string,
+  { user: string; attempt: string; question: string; plan: string; importJob: string }
+>();
 const teams = new Map<string, string>();
 let serial = 0;
 
@@ -156,7 +166,21 @@ beforeAll(async () => {
       hoursPerWeek: 5,
     });
     const user = (await repo.findUserByEmail(email))?.id as string;
-    ids.set(email, { user, attempt: a.body.id, question: a.body.questions[0].id, plan: p.body.id });
+    const job = await exam.authoring.imports.create(
+      { id: user, role: "author" },
+      {
+        format: "gift",
+        exam: "SAA-C03",
+        files: [{ name: "q.gift", bytes: new TextEncoder().encode("::q:: Q? {=a ~b}") }],
+      },
+    );
+    ids.set(email, {
+      user,
+      attempt: a.body.id,
+      question: a.body.questions[0].id,
+      plan: p.body.id,
+      importJob: job.id,
+    });
     for (const t of await repo.teamsOf(user)) teams.set(t.name, t.id);
   }
 }, 120_000);
@@ -211,6 +235,8 @@ async function build(method: string, path: string, role: Role, owner: Owner) {
   if (path.startsWith("/api/attempts/")) url = url.replace("{id}", subject.attempt);
   if (path.startsWith("/api/plans/")) url = url.replace("{id}", subject.plan);
   if (path.startsWith("/api/teams/")) url = url.replace("{id}", teamId);
+  if (path.startsWith("/api/author/imports/")) url = url.replace("{id}", subject.importJob);
+  if (path === "/api/author/exports") url += "?exam=CLF-C02&format=gift";
   url = url.replace("{questionId}", subject.question).replace("{exam}", "CLF-C02").replace("{id}", "SAA-C03");
   if (url.includes("{token}")) url = url.replace("{token}", await freshToken());
   if (url.includes("{aid}")) url = url.replace("{aid}", await freshAssignment(teamId));

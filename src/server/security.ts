@@ -33,6 +33,14 @@ export function hostKey(hostHeader: string): string {
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /**
+ * The deliberate exception to "JSON only": file uploads of the import page (POST, multipart/form-data).
+ * An HTML form on another site can send multipart too, so these must PROVE they come from certpath's
+ * own pages: an Origin naming this server, or Sec-Fetch-Site: same-origin. A request with neither is
+ * refused (a script can send an Origin header; the CLI has `certpath bank import`).
+ */
+export const MULTIPART_PATHS: ReadonlySet<string> = new Set(["/api/author/imports"]);
+
+/**
  * Refuses what a foreign web page could make a browser send: a request for a Host the server is not
  * configured for (DNS rebinding) gets 421; a state change whose Origin is not the server's own, or whose
  * Sec-Fetch-Site says another site sent it, gets 403; a body that is not JSON gets 415 (an HTML form can
@@ -67,8 +75,22 @@ export function requestGuard(allowedHosts: readonly string[]): MiddlewareHandler
         "request.cross_origin",
         "Changes are accepted only from certpath's own pages (the Origin header names another site).",
       );
+    const type = c.req.header("content-type") ?? "";
+    if (
+      c.req.method === "POST" &&
+      MULTIPART_PATHS.has(c.req.path) &&
+      /^multipart\/form-data\s*;/i.test(type)
+    ) {
+      if (origin === undefined && site !== "same-origin")
+        return errorResponse(
+          c,
+          403,
+          "request.origin_required",
+          "File uploads are accepted only from certpath's own pages: a script must send an Origin header naming this server (or use certpath bank import).",
+        );
+      return next();
+    }
     if (hasBody(c)) {
-      const type = c.req.header("content-type") ?? "";
       if (!/^application\/json\s*(;|$)/i.test(type))
         return errorResponse(
           c,

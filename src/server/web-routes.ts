@@ -17,6 +17,7 @@ export const WEB_ROUTES = [
   "/progress/:exam",
   "/plans/new",
   "/plans/:id",
+  "/author/import",
   "/author",
   "/teams/:id",
 ] as const;

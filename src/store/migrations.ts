@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from "kysely";
+import { importJobsMigration } from "./import-job-migration.js";
 import { teamsMigration } from "./teams-migration.js";
 
 // Migrations live in code (not files on disk) so the bundled CLI carries them; never edit a shipped one.
@@ -228,6 +229,9 @@ const migrations: Record<string, Migration> = {
         await db.schema.dropTable(t).execute();
     },
   },
+  // Import jobs (issue 14): the upload, its progress and its outcome live in the database, so any server of
+  // a fleet answers a job's status and another server can take over a job whose server died (lease).
+  "2026-12-01-040-import-jobs": importJobsMigration,
   "2026-12-01-020-teams": teamsMigration,
 };
 

@@ -66,6 +66,43 @@ export interface PlansTable {
   updated_at: string;
 }
 
+export interface ImportJobsTable {
+  id: string;
+  owner: string;
+  format: string;
+  exam: string | null;
+  domain: string | null;
+  /** queued | running | done | failed | confirmed */
+  status: string;
+  progress_done: number;
+  progress_total: number;
+  upload_bytes: number;
+  /** The preview (JSON) once done. */
+  outcome: string | null;
+  /** Why the job failed (JSON {code, message}). */
+  error: string | null;
+  /** The server process working on the job, and until when its claim holds. */
+  lease_owner: string | null;
+  lease_until: string | null;
+  /** How many times a server claimed the job (a file that kills servers is failed, not retried forever). */
+  runs: number;
+  /** What the confirm wrote (JSON). */
+  confirmed: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One uploaded file of an import job, and its converted outcome once processed (the job's checkpoint). */
+export interface ImportJobFilesTable {
+  job_id: string;
+  position: number;
+  name: string;
+  /** utf8 for text, base64 for binary files (zip packages). */
+  encoding: string;
+  content: string;
+  outcome: string | null;
+}
+
 /** A learner's report about a question, made from the review of a submitted attempt, and its resolution. */
 export interface ItemReportsTable {
   id: string;
@@ -155,6 +192,8 @@ export interface AssignmentsTable {
 }
 
 export interface Database {
+  import_jobs: ImportJobsTable;
+  import_job_files: ImportJobFilesTable;
   assignments: AssignmentsTable;
   users: UsersTable;
   sessions: SessionsTable;

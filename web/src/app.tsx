@@ -32,6 +32,10 @@ const ProgressPage = lazy(() =>
 );
 const PlanNewPage = lazy(() => import("./pages/plan-new-page.js").then((m) => ({ default: m.PlanNewPage })));
 const PlanPage = lazy(() => import("./pages/plan-page.js").then((m) => ({ default: m.PlanPage })));
+// Authors' pages load only for authors.
+const AuthorImportPage = lazy(() =>
+  import("./pages/author-import-page.js").then((m) => ({ default: m.AuthorImportPage })),
+);
 const AuthorPage = lazy(() => import("./pages/author-page.js").then((m) => ({ default: m.AuthorPage })));
 const HistoryPage = lazy(() => import("./pages/history-page.js").then((m) => ({ default: m.HistoryPage })));
 // Team pages (leads and members of a team) load on demand.
@@ -103,6 +107,7 @@ export function App() {
             <Route path="/progress/:exam" element={<ProgressPage />} />
             <Route path="/plans/new" element={<PlanNewPage />} />
             <Route path="/plans/:id" element={<PlanPage />} />
+            <Route path="/author/import" element={<AuthorImportPage />} />
             <Route path="/author" element={<AuthorPage />} />
             <Route path="/teams/:id" element={<TeamPage />} />
             <Route path="*" element={<NotFoundPage />} />
@@ -113,6 +118,9 @@ export function App() {
         <p>
           certpath is an independent open-source project, not affiliated with Amazon Web Services. Exam facts
           carry their sources and the date they were checked.
+        </p>
+        <p>
+          For authors: <NavLink to="/author/import">import and export questions</NavLink>.
         </p>
       </footer>
     </>
