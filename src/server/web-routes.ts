@@ -17,6 +17,9 @@ export const WEB_ROUTES = [
   "/progress/:exam",
   "/plans/new",
   "/plans/:id",
+  "/sign-in",
+  "/account",
+  "/invite/:token",
 ] as const;
 
 const patterns = WEB_ROUTES.map(

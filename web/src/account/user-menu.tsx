@@ -1,0 +1,89 @@
+import { useEffect, useId, useRef, useState } from "react";
+import { Link, NavLink, useLocation, useNavigate } from "react-router";
+import { accountApi } from "./account-api.js";
+import { useMe } from "./me-context.js";
+
+/** Signs out on this browser and goes to the sign-in page (also when the session was already gone). */
+export function useSignOut(everywhere = false) {
+  const { signedOut } = useMe();
+  const navigate = useNavigate();
+  return async () => {
+    try {
+      await (everywhere ? accountApi.signOutEverywhere() : accountApi.signOut());
+    } finally {
+      signedOut();
+      navigate("/sign-in", { replace: true });
+    }
+  };
+}
+
+/**
+ * The header's account corner. Single-user mode (and while loading): nothing. Multi-user mode: the
+ * signed-in email opening a small menu (Account, Sign out), or a "Sign in" link for a visitor.
+ */
+export function UserMenu() {
+  const { state } = useMe();
+  const { pathname } = useLocation();
+  const [open, setOpen] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const id = useId();
+  const signOut = useSignOut();
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: closes the menu when the page changes
+  useEffect(() => setOpen(false), [pathname]);
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "Escape") return;
+      setOpen(false);
+      button.current?.focus();
+    };
+    const onPointer = (e: PointerEvent) => {
+      if (!box.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener("keydown", onKey);
+    document.addEventListener("pointerdown", onPointer);
+    return () => {
+      document.removeEventListener("keydown", onKey);
+      document.removeEventListener("pointerdown", onPointer);
+    };
+  }, [open]);
+
+  if (state.status === "anonymous")
+    return pathname === "/sign-in" ? null : (
+      <NavLink to="/sign-in" className="user-sign-in">
+        Sign in
+      </NavLink>
+    );
+  if (state.status !== "signed-in") return null;
+  return (
+    <div className="user-menu" ref={box}>
+      <button
+        ref={button}
+        type="button"
+        className="user-menu-button"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen((o) => !o)}
+        data-testid="user-menu"
+      >
+        <span className="visually-hidden">Signed in as </span>
+        <span className="user-email">{state.me.email}</span>
+        <span aria-hidden="true" className="user-menu-caret">
+          ▾
+        </span>
+      </button>
+      <ul id={id} className="user-menu-list" hidden={!open}>
+        <li>
+          <Link to="/account">Account</Link>
+        </li>
+        <li>
+          <button type="button" onClick={() => void signOut()}>
+            Sign out
+          </button>
+        </li>
+      </ul>
+    </div>
+  );
+}

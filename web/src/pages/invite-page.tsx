@@ -1,0 +1,148 @@
+import { type FormEvent, useId, useRef, useState } from "react";
+import { Link, useNavigate, useParams } from "react-router";
+import { accountApi, type Invitation, invitationTeam, ROLE_LABELS } from "../account/account-api.js";
+import {
+  FormError,
+  NewPasswordFields,
+  newPasswordProblems,
+  type Problems,
+  useFocusFirstError,
+} from "../account/form-parts.js";
+import { useMe } from "../account/me-context.js";
+import { ApiError } from "../api.js";
+import { ErrorBox, Title } from "../components/status.js";
+import { useApi } from "../use-api.js";
+import "../account/account.css";
+
+/** An invitation link: who invited which email, as what; a password typed twice accepts it. */
+export function InvitePage() {
+  const { token = "" } = useParams();
+  const invitation = useApi(`invitation:${token}`, () => accountApi.invitation(token));
+  if (invitation.state === "loading")
+    return (
+      <p className="muted" role="status">
+        Loading the invitation…
+      </p>
+    );
+  if (invitation.state === "error")
+    return (
+      <section className="account-narrow">
+        <Title>Invitation</Title>
+        {invitation.error.status === 404 ? (
+          <div className="notice notice-warning" role="alert">
+            <p>
+              <strong>This invitation cannot be used.</strong> It may have expired, been used already, or the
+              link may be incomplete.
+            </p>
+            <p>Ask the person who invited you for a new link. If you already have an account, sign in.</p>
+          </div>
+        ) : (
+          <ErrorBox error={invitation.error} />
+        )}
+        <p>
+          <Link to="/sign-in">Sign in</Link>
+        </p>
+      </section>
+    );
+  return <AcceptForm token={token} invitation={invitation.data} />;
+}
+
+function AcceptForm({ token, invitation }: { token: string; invitation: Invitation }) {
+  const { state, refresh } = useMe();
+  const navigate = useNavigate();
+  const [password, setPassword] = useState("");
+  const [confirm, setConfirm] = useState("");
+  const [problems, setProblems] = useState<Problems>({});
+  const [attempt, setAttempt] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  const id = useId();
+  useFocusFirstError(form, attempt);
+  const team = invitationTeam(invitation);
+
+  const refuse = (p: Problems) => {
+    setProblems(p);
+    setAttempt((a) => a + 1);
+  };
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const p = newPasswordProblems(password, confirm);
+    if (Object.keys(p).length > 0) return refuse(p);
+    setBusy(true);
+    try {
+      await accountApi.acceptInvitation(token, password);
+      await refresh();
+      navigate("/", { replace: true });
+    } catch (err) {
+      setBusy(false);
+      const error = err instanceof ApiError ? err : new ApiError(0, "client", String(err));
+      if (error.status === 400) refuse({ newPassword: error.message.replace(/^[\w.]+: /, "") });
+      else if (error.status === 404)
+        refuse({
+          form: "This invitation cannot be used any more: it expired or was used. Ask for a new link.",
+        });
+      else refuse({ form: error.message });
+    }
+  };
+
+  return (
+    <section className="account-narrow">
+      <Title>Accept your invitation</Title>
+      <p className="lead" data-testid="invitation-summary">
+        {invitation.invitedBy ? (
+          <>
+            <strong>{invitation.invitedBy}</strong> invited <strong>{invitation.email}</strong> to join
+          </>
+        ) : (
+          <>
+            <strong>{invitation.email}</strong> is invited to join
+          </>
+        )}{" "}
+        certpath as {article(ROLE_LABELS[invitation.role] ?? invitation.role)}
+        {team ? (
+          <>
+            {" "}
+            in the team <strong>{team}</strong>
+          </>
+        ) : null}
+        .
+      </p>
+      {state.status === "signed-in" && state.me.email !== invitation.email && (
+        <p className="notice notice-warning">
+          You are signed in as {state.me.email}. Accepting signs you in as {invitation.email} instead.
+        </p>
+      )}
+      <form ref={form} className="account-form" onSubmit={(e) => void submit(e)} noValidate>
+        {problems.form && <FormError>{problems.form}</FormError>}
+        <h2 className="account-form-title">Choose your password</h2>
+        <div className="field">
+          <label htmlFor={`${id}-email`}>Email</label>
+          <input
+            id={`${id}-email`}
+            name="email"
+            type="email"
+            autoComplete="username"
+            value={invitation.email}
+            readOnly
+          />
+        </div>
+        <NewPasswordFields
+          id={id}
+          password={password}
+          confirm={confirm}
+          onPassword={setPassword}
+          onConfirm={setConfirm}
+          problems={problems}
+          label="Password"
+        />
+        <div className="start-actions">
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {busy ? "Creating your account…" : "Accept and sign in"}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+const article = (label: string) => `${/^[AEIOU]/i.test(label) ? "an" : "a"} ${label.toLowerCase()}`;
