@@ -111,7 +111,9 @@ export const api = {
   advice: (profile: Record<string, unknown>) =>
     request<Advice>("/api/advice", { method: "POST", body: JSON.stringify(profile) }),
   // Practice exams (src/server/attempt-routes.ts).
-  exams: () => request<{ exams: { code: string; name: string; bankSize: number }[] }>("/api/exams"),
+  /** `on401: "answer"` where the list only decorates a page a visitor may see (catalog, advisor). */
+  exams: (on401?: On401) =>
+    request<{ exams: { code: string; name: string; bankSize: number }[] }>("/api/exams", { on401 }),
   startAttempt: (input: StartInput) =>
     request<AttemptView>("/api/attempts", { method: "POST", body: JSON.stringify(input) }),
   attempt: (id: string) => request<AttemptView>(`/api/attempts/${encodeURIComponent(id)}`),

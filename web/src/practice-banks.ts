@@ -3,7 +3,8 @@ import { useApi } from "./use-api.js";
 
 /** Exam codes that have a practice question bank, with their sizes (empty while loading or on error). */
 export function usePracticeBanks(): Map<string, number> {
-  const exams = useApi("exams", () => api.exams());
+  // Only decorates the public catalog and advisor: a visitor without a session simply sees no bank sizes.
+  const exams = useApi("exams", () => api.exams("answer"));
   return exams.state === "ready" ? new Map(exams.data.exams.map((e) => [e.code, e.bankSize])) : new Map();
 }
 

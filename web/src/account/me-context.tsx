@@ -18,8 +18,6 @@ interface MeContextValue {
   state: MeState;
   /** Asks the server again (after signing in, accepting an invitation or changing teams). */
   refresh(): Promise<MeState>;
-  /** Forgets the user after a sign-out. */
-  signedOut(): void;
 }
 
 const SINGLE_USER: Me = { email: null, role: "admin", teams: [], mode: "single-user" };
@@ -27,7 +25,6 @@ const SINGLE_USER: Me = { email: null, role: "admin", teams: [], mode: "single-u
 const MeContext = createContext<MeContextValue>({
   state: { status: "loading" },
   refresh: async () => ({ status: "loading" }),
-  signedOut: () => {},
 });
 
 async function loadMe(): Promise<MeState> {
@@ -52,7 +49,6 @@ export function MeProvider({ children }: { children: ReactNode }) {
     setState(next);
     return next;
   }, []);
-  const signedOut = useCallback(() => setState({ status: "anonymous" }), []);
 
   useEffect(() => {
     void refresh();
@@ -68,7 +64,7 @@ export function MeProvider({ children }: { children: ReactNode }) {
     [navigate],
   );
 
-  const value = useMemo(() => ({ state, refresh, signedOut }), [state, refresh, signedOut]);
+  const value = useMemo(() => ({ state, refresh }), [state, refresh]);
   return <MeContext.Provider value={value}>{children}</MeContext.Provider>;
 }
 

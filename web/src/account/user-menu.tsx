@@ -1,18 +1,18 @@
 import { useEffect, useId, useRef, useState } from "react";
-import { Link, NavLink, useLocation, useNavigate } from "react-router";
+import { Link, NavLink, useLocation } from "react-router";
 import { accountApi } from "./account-api.js";
 import { useMe } from "./me-context.js";
 
-/** Signs out on this browser and goes to the sign-in page (also when the session was already gone). */
+/**
+ * Signs out (here, or on every device) and loads the sign-in page afresh, so nothing of the previous
+ * user stays in memory; also when the session was already gone.
+ */
 export function useSignOut(everywhere = false) {
-  const { signedOut } = useMe();
-  const navigate = useNavigate();
   return async () => {
     try {
       await (everywhere ? accountApi.signOutEverywhere() : accountApi.signOut());
     } finally {
-      signedOut();
-      navigate("/sign-in", { replace: true });
+      window.location.replace("/sign-in");
     }
   };
 }

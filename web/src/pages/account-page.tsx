@@ -54,7 +54,7 @@ function Profile({ me }: { me: Me & { email: string } }) {
           {me.teams.length === 0 ? (
             <span className="muted">No team</span>
           ) : (
-            <ul className="plain-list">
+            <ul className="account-teams">
               {me.teams.map((t) => (
                 <li key={t.id}>
                   {t.role === "lead" || me.role === "admin" ? (

@@ -17,6 +17,7 @@ import "../account/account.css";
 /** An invitation link: who invited which email, as what; a password typed twice accepts it. */
 export function InvitePage() {
   const { token = "" } = useParams();
+  const { state } = useMe();
   const invitation = useApi(`invitation:${token}`, () => accountApi.invitation(token));
   if (invitation.state === "loading")
     return (
@@ -40,7 +41,11 @@ export function InvitePage() {
           <ErrorBox error={invitation.error} />
         )}
         <p>
-          <Link to="/sign-in">Sign in</Link>
+          {state.status === "anonymous" ? (
+            <Link to="/sign-in">Sign in</Link>
+          ) : (
+            <Link to="/">Go to the start page</Link>
+          )}
         </p>
       </section>
     );
