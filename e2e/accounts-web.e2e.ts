@@ -190,6 +190,28 @@ describe("web accounts: multi-user mode", () => {
     await p.context().close();
   });
 
+  it("sends to sign-in when the session ends under an open page (signed out everywhere from another browser), and back after", async () => {
+    const here = await freshPage(DESKTOP);
+    await here.goto(`${server.url}/sign-in?next=%2Fcatalog`);
+    await signIn(here, people.desktop.email, people.desktop.password);
+    await here.waitForURL(`${server.url}/catalog`);
+    const there = await freshPage(PHONE);
+    await there.goto(`${server.url}/account`);
+    await signIn(there, people.desktop.email, people.desktop.password);
+    await there.getByRole("button", { name: "Sign out everywhere" }).click();
+    await there.waitForURL(`${server.url}/sign-in`);
+    await there.context().close();
+
+    // This tab still thinks it is signed in; the first API call that answers 401 leads to sign-in.
+    await here.getByRole("link", { name: "History" }).click();
+    await here.waitForURL(`${server.url}/sign-in?next=%2Fhistory`);
+    expect(await here.getByTestId("user-menu").count()).toBe(0);
+    await signIn(here, people.desktop.email, people.desktop.password);
+    await here.waitForURL(`${server.url}/history`);
+    await here.getByRole("heading", { level: 1, name: "Your attempts" }).waitFor();
+    await here.context().close();
+  });
+
   it("changes the password with a 12-character minimum and a confirmation, and signs in with the new one", async () => {
     const p = await freshPage(PHONE);
     await p.goto(`${server.url}/account`);

@@ -27,6 +27,26 @@ const MeContext = createContext<MeContextValue>({
   refresh: async () => ({ status: "loading" }),
 });
 
+const MODE_KEY = "certpath.mode";
+
+/** Whether this browser last saw the server in single-user mode (pages then show without waiting). */
+export function rememberedSingleUser(): boolean {
+  try {
+    return localStorage.getItem(MODE_KEY) === "single-user";
+  } catch {
+    return false;
+  }
+}
+
+function remember(state: MeState) {
+  try {
+    if (state.status === "single-user") localStorage.setItem(MODE_KEY, "single-user");
+    else localStorage.removeItem(MODE_KEY);
+  } catch {
+    // Storage off (private mode, policy): pages simply wait for GET /api/me.
+  }
+}
+
 async function loadMe(): Promise<MeState> {
   try {
     const me = await accountApi.me();
@@ -46,6 +66,7 @@ export function MeProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     const next = await loadMe();
+    remember(next);
     setState(next);
     return next;
   }, []);
@@ -57,6 +78,7 @@ export function MeProvider({ children }: { children: ReactNode }) {
   useEffect(
     () =>
       setUnauthorizedHandler(() => {
+        remember({ status: "anonymous" });
         setState({ status: "anonymous" });
         const { pathname, search, hash } = window.location;
         if (pathname !== "/sign-in") navigate(signInPath(`${pathname}${search}${hash}`), { replace: true });

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { Navigate, useLocation } from "react-router";
-import { useMe } from "./me-context.js";
+import { rememberedSingleUser, useMe } from "./me-context.js";
 import { signInPath } from "./safe-next.js";
 
 // Pages a visitor may see without an account: their API routes are public too (the catalog and the
@@ -20,12 +20,19 @@ export function isPublicPage(pathname: string): boolean {
 
 /**
  * Shows a page that needs a session only once the session is known: nothing of it flashes while
- * GET /api/me is under way, and a visitor is sent to sign in (coming back here afterwards).
+ * GET /api/me is under way, and a visitor is sent to sign in (coming back here afterwards). A browser
+ * that last saw single-user mode shows the page at once, as before accounts existed (should accounts
+ * have appeared since, the page's own API calls answer 401 and lead to sign-in before any data shows).
  */
 export function SessionGate({ children }: { children: ReactNode }) {
   const { state } = useMe();
   const { pathname, search, hash } = useLocation();
-  if (isPublicPage(pathname) || state.status === "single-user" || state.status === "signed-in")
+  if (
+    isPublicPage(pathname) ||
+    state.status === "single-user" ||
+    state.status === "signed-in" ||
+    (state.status === "loading" && rememberedSingleUser())
+  )
     return <>{children}</>;
   if (state.status === "anonymous")
     return <Navigate replace to={signInPath(`${pathname}${search}${hash}`)} />;
