@@ -66,6 +66,7 @@ export function UserMenu() {
         aria-expanded={open}
         aria-controls={id}
         onClick={() => setOpen((o) => !o)}
+        title={state.me.email}
         data-testid="user-menu"
       >
         <span className="visually-hidden">Signed in as </span>
