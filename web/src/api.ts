@@ -48,6 +48,11 @@ export class ApiError extends Error {
   }
 }
 
+/** Any failure as an ApiError (a thrown non-API error becomes code "client"). */
+export function asApiError(e: unknown): ApiError {
+  return e instanceof ApiError ? e : new ApiError(0, "client", String(e));
+}
+
 /**
  * What a 401 means for one call. "sign-in" (the default): the session is missing or over, so the
  * browser goes to the sign-in page. "answer": the 401 is this call's own answer (wrong password, a

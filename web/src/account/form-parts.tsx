@@ -1,4 +1,13 @@
-import { type ReactNode, type RefObject, useEffect } from "react";
+import {
+  type InputHTMLAttributes,
+  type ReactNode,
+  type RefObject,
+  useCallback,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+} from "react";
 import { MIN_PASSWORD_LENGTH } from "./account-api.js";
 
 /** Problems of a form: one message per field name, plus `form` for what belongs to no field. */
@@ -16,18 +25,55 @@ export function useFocusFirstError(form: RefObject<HTMLFormElement | null>, atte
   }, [attempt, form]);
 }
 
-/** Props that tie an input to its error message. */
-export function invalidProps(problems: Problems, field: string, id: string) {
-  return problems[field] ? { "aria-invalid": true as const, "aria-describedby": `${id}-${field}-error` } : {};
+/** A form's problems, busy flag and focus handling; `refuse` shows problems and moves the focus to them. */
+export function useFormState() {
+  const [problems, setProblems] = useState<Problems>({});
+  const [attempt, setAttempt] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  const id = useId();
+  useFocusFirstError(form, attempt);
+  const refuse = useCallback((p: Problems) => {
+    setProblems(p);
+    setBusy(false);
+    setAttempt((a) => a + 1);
+  }, []);
+  return { problems, setProblems, refuse, busy, setBusy, form, id };
 }
 
-export function FieldError({ problems, field, id }: { problems: Problems; field: string; id: string }) {
-  const message = problems[field];
-  return message ? (
-    <span className="field-error" id={`${id}-${field}-error`}>
-      {message}
-    </span>
-  ) : null;
+/** A labelled input with an optional hint and its own error message, tied together for screen readers. */
+export function Field({
+  id,
+  field,
+  label,
+  hint,
+  problems,
+  ...input
+}: { id: string; field: string; label: string; hint?: string; problems: Problems } & Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  "id"
+>) {
+  const inputId = `${id}-${field}`;
+  const described = [hint ? `${inputId}-hint` : "", problems[field] ? `${inputId}-error` : ""]
+    .filter(Boolean)
+    .join(" ");
+  return (
+    <div className="field">
+      <label htmlFor={inputId}>{label}</label>
+      {hint && <small id={`${inputId}-hint`}>{hint}</small>}
+      <input
+        id={inputId}
+        aria-invalid={problems[field] ? true : undefined}
+        aria-describedby={described || undefined}
+        {...input}
+      />
+      {problems[field] && (
+        <span className="field-error" id={`${inputId}-error`}>
+          {problems[field]}
+        </span>
+      )}
+    </div>
+  );
 }
 
 /** The form-level message (what no single field explains); focusable so it can take the focus. */
@@ -35,6 +81,27 @@ export function FormError({ children }: { children: ReactNode }) {
   return (
     <div className="notice notice-error" role="alert" tabIndex={-1} data-form-error>
       {children}
+    </div>
+  );
+}
+
+/** The form's one primary button, saying what it is doing while busy. */
+export function SubmitButton({
+  busy,
+  label,
+  busyLabel,
+  disabled = false,
+}: {
+  busy: boolean;
+  label: string;
+  busyLabel: string;
+  disabled?: boolean;
+}) {
+  return (
+    <div className="start-actions">
+      <button type="submit" className="button button-primary" disabled={busy || disabled}>
+        {busy ? busyLabel : label}
+      </button>
     </div>
   );
 }
@@ -70,43 +137,32 @@ export function NewPasswordFields({
   problems: Problems;
   label?: string;
 }) {
-  const hint = `${id}-newPassword-hint`;
-  const described = (field: string) =>
-    [field === "newPassword" ? hint : "", problems[field] ? `${id}-${field}-error` : ""]
-      .filter(Boolean)
-      .join(" ");
   return (
     <>
-      <div className="field">
-        <label htmlFor={`${id}-newPassword`}>{label}</label>
-        <small id={hint}>At least {MIN_PASSWORD_LENGTH} characters. A few unrelated words work well.</small>
-        <input
-          id={`${id}-newPassword`}
-          name="new-password"
-          type="password"
-          autoComplete="new-password"
-          minLength={MIN_PASSWORD_LENGTH}
-          value={password}
-          onChange={(e) => onPassword(e.target.value)}
-          aria-invalid={problems.newPassword ? true : undefined}
-          aria-describedby={described("newPassword")}
-        />
-        <FieldError problems={problems} field="newPassword" id={id} />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-confirm`}>{label} again</label>
-        <input
-          id={`${id}-confirm`}
-          name="confirm-password"
-          type="password"
-          autoComplete="new-password"
-          value={confirm}
-          onChange={(e) => onConfirm(e.target.value)}
-          aria-invalid={problems.confirm ? true : undefined}
-          aria-describedby={described("confirm") || undefined}
-        />
-        <FieldError problems={problems} field="confirm" id={id} />
-      </div>
+      <Field
+        id={id}
+        field="newPassword"
+        label={label}
+        hint={`At least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words work well.`}
+        problems={problems}
+        name="new-password"
+        type="password"
+        autoComplete="new-password"
+        minLength={MIN_PASSWORD_LENGTH}
+        value={password}
+        onChange={(e) => onPassword(e.target.value)}
+      />
+      <Field
+        id={id}
+        field="confirm"
+        label={`${label} again`}
+        problems={problems}
+        name="confirm-password"
+        type="password"
+        autoComplete="new-password"
+        value={confirm}
+        onChange={(e) => onConfirm(e.target.value)}
+      />
     </>
   );
 }

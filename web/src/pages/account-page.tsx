@@ -1,18 +1,18 @@
-import { type FormEvent, useId, useRef, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { Link } from "react-router";
 import { accountApi, type Me, ROLE_LABELS } from "../account/account-api.js";
 import {
-  FieldError,
+  Field,
   FormError,
-  invalidProps,
   NewPasswordFields,
   newPasswordProblems,
   type Problems,
-  useFocusFirstError,
+  SubmitButton,
+  useFormState,
 } from "../account/form-parts.js";
 import { useMe } from "../account/me-context.js";
 import { useSignOut } from "../account/user-menu.js";
-import { ApiError } from "../api.js";
+import { asApiError } from "../api.js";
 import { Title } from "../components/status.js";
 import "../account/account.css";
 
@@ -77,18 +77,9 @@ function PasswordForm({ email }: { email: string }) {
   const [current, setCurrent] = useState("");
   const [password, setPassword] = useState("");
   const [confirm, setConfirm] = useState("");
-  const [problems, setProblems] = useState<Problems>({});
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
-  const id = useId();
-  useFocusFirstError(form, attempt);
+  const { problems, setProblems, refuse, busy, setBusy, form, id } = useFormState();
 
-  const refuse = (p: Problems) => {
-    setProblems(p);
-    setAttempt((a) => a + 1);
-  };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setDone(false);
@@ -101,17 +92,16 @@ function PasswordForm({ email }: { email: string }) {
     try {
       await accountApi.changePassword(current, password);
       setProblems({});
+      setBusy(false);
       setCurrent("");
       setPassword("");
       setConfirm("");
       setDone(true);
     } catch (err) {
-      const error = err instanceof ApiError ? err : new ApiError(0, "client", String(err));
+      const error = asApiError(err);
       if (error.status === 401) refuse({ currentPassword: "This is not your current password." });
       else if (error.status === 400) refuse({ newPassword: error.message.replace(/^[\w.]+: /, "") });
       else refuse({ form: error.message });
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -127,19 +117,17 @@ function PasswordForm({ email }: { email: string }) {
         )}
         {/* Lets password managers save the new password under the right account. */}
         <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
-        <div className="field">
-          <label htmlFor={`${id}-currentPassword`}>Current password</label>
-          <input
-            id={`${id}-currentPassword`}
-            name="current-password"
-            type="password"
-            autoComplete="current-password"
-            value={current}
-            onChange={(e) => setCurrent(e.target.value)}
-            {...invalidProps(problems, "currentPassword", id)}
-          />
-          <FieldError problems={problems} field="currentPassword" id={id} />
-        </div>
+        <Field
+          id={id}
+          field="currentPassword"
+          label="Current password"
+          problems={problems}
+          name="current-password"
+          type="password"
+          autoComplete="current-password"
+          value={current}
+          onChange={(e) => setCurrent(e.target.value)}
+        />
         <NewPasswordFields
           id={id}
           password={password}
@@ -148,11 +136,7 @@ function PasswordForm({ email }: { email: string }) {
           onConfirm={setConfirm}
           problems={problems}
         />
-        <div className="start-actions">
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? "Changing…" : "Change password"}
-          </button>
-        </div>
+        <SubmitButton busy={busy} label="Change password" busyLabel="Changing…" />
       </form>
     </section>
   );

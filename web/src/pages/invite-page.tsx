@@ -1,15 +1,16 @@
-import { type FormEvent, useId, useRef, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { accountApi, type Invitation, invitationTeam, ROLE_LABELS } from "../account/account-api.js";
 import {
+  Field,
   FormError,
   NewPasswordFields,
   newPasswordProblems,
-  type Problems,
-  useFocusFirstError,
+  SubmitButton,
+  useFormState,
 } from "../account/form-parts.js";
 import { useMe } from "../account/me-context.js";
-import { ApiError } from "../api.js";
+import { asApiError } from "../api.js";
 import { ErrorBox, Title } from "../components/status.js";
 import { useApi } from "../use-api.js";
 import "../account/account.css";
@@ -57,18 +58,9 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
   const navigate = useNavigate();
   const [password, setPassword] = useState("");
   const [confirm, setConfirm] = useState("");
-  const [problems, setProblems] = useState<Problems>({});
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
-  const id = useId();
-  useFocusFirstError(form, attempt);
+  const { problems, refuse, busy, setBusy, form, id } = useFormState();
   const team = invitationTeam(invitation);
 
-  const refuse = (p: Problems) => {
-    setProblems(p);
-    setAttempt((a) => a + 1);
-  };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const p = newPasswordProblems(password, confirm);
@@ -79,8 +71,7 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
       await refresh();
       navigate("/", { replace: true });
     } catch (err) {
-      setBusy(false);
-      const error = err instanceof ApiError ? err : new ApiError(0, "client", String(err));
+      const error = asApiError(err);
       if (error.status === 400) refuse({ newPassword: error.message.replace(/^[\w.]+: /, "") });
       else if (error.status === 404)
         refuse({
@@ -120,17 +111,17 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
       <form ref={form} className="account-form" onSubmit={(e) => void submit(e)} noValidate>
         {problems.form && <FormError>{problems.form}</FormError>}
         <h2 className="account-form-title">Choose your password</h2>
-        <div className="field">
-          <label htmlFor={`${id}-email`}>Email</label>
-          <input
-            id={`${id}-email`}
-            name="email"
-            type="email"
-            autoComplete="username"
-            value={invitation.email}
-            readOnly
-          />
-        </div>
+        <Field
+          id={id}
+          field="email"
+          label="Email"
+          problems={problems}
+          name="email"
+          type="email"
+          autoComplete="username"
+          value={invitation.email}
+          readOnly
+        />
         <NewPasswordFields
           id={id}
           password={password}
@@ -140,11 +131,7 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
           problems={problems}
           label="Password"
         />
-        <div className="start-actions">
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? "Creating your account…" : "Accept and sign in"}
-          </button>
-        </div>
+        <SubmitButton busy={busy} label="Accept and sign in" busyLabel="Creating your account…" />
       </form>
     </section>
   );

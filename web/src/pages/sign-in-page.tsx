@@ -1,17 +1,10 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 import { accountApi } from "../account/account-api.js";
-import {
-  FieldError,
-  FormError,
-  invalidProps,
-  type Problems,
-  useFocusFirstError,
-  waitText,
-} from "../account/form-parts.js";
+import { Field, FormError, SubmitButton, useFormState, waitText } from "../account/form-parts.js";
 import { useMe } from "../account/me-context.js";
 import { safeNext } from "../account/safe-next.js";
-import { ApiError } from "../api.js";
+import { asApiError } from "../api.js";
 import { Title } from "../components/status.js";
 import "../account/account.css";
 
@@ -23,13 +16,8 @@ export function SignInPage() {
   const navigate = useNavigate();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [problems, setProblems] = useState<Problems>({});
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
   const [lockedUntil, setLockedUntil] = useState(0);
-  const form = useRef<HTMLFormElement>(null);
-  const id = useId();
-  useFocusFirstError(form, attempt);
+  const { problems, refuse, busy, setBusy, form, id } = useFormState();
 
   // A rate-limited form stays disabled until the server's wait is over.
   useEffect(() => {
@@ -52,33 +40,28 @@ export function SignInPage() {
       </section>
     );
 
-  const refuse = (p: Problems) => {
-    setProblems(p);
-    setAttempt((a) => a + 1);
-  };
-
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const p: Problems = {};
-    if (!email.trim()) p.email = "Enter your email address.";
-    else if (!/^[^\s@]+@[^\s@]+$/.test(email.trim()))
-      p.email = "Enter an email address like name@example.com.";
-    if (!password) p.password = "Enter your password.";
+    const address = email.trim();
+    const p = {
+      email: !address
+        ? "Enter your email address."
+        : /^[^\s@]+@[^\s@]+$/.test(address)
+          ? undefined
+          : "Enter an email address like name@example.com.",
+      password: password ? undefined : "Enter your password.",
+    };
     if (p.email || p.password) return refuse(p);
     setBusy(true);
     try {
-      await accountApi.signIn(email.trim(), password);
-      const now = await refresh();
-      if (now.status !== "signed-in") {
-        setBusy(false);
+      await accountApi.signIn(address, password);
+      if ((await refresh()).status !== "signed-in")
         return refuse({
           form: "Signed in, but the session did not stick: does this browser accept cookies?",
         });
-      }
       navigate(next, { replace: true });
     } catch (err) {
-      setBusy(false);
-      const error = err instanceof ApiError ? err : new ApiError(0, "client", String(err));
+      const error = asApiError(err);
       if (error.status === 401) {
         setPassword("");
         return refuse({ form: "The email or the password is not right. Check both and try again." });
@@ -92,12 +75,12 @@ export function SignInPage() {
             : `Too many failed sign-ins. ${error.message}`,
         });
       }
-      if (error.status === 400 && error.field === "email") return refuse({ email: error.message });
-      refuse({ form: error.message });
+      refuse(
+        error.status === 400 && error.field === "email" ? { email: error.message } : { form: error.message },
+      );
     }
   };
 
-  const locked = lockedUntil > 0;
   return (
     <section className="account-narrow">
       <Title>Sign in</Title>
@@ -112,40 +95,32 @@ export function SignInPage() {
               <span data-testid="sign-in-error">{problems.form}</span>
             </FormError>
           )}
-          <div className="field">
-            <label htmlFor={`${id}-email`}>Email</label>
-            <input
-              id={`${id}-email`}
-              name="email"
-              type="email"
-              autoComplete="username"
-              autoCapitalize="none"
-              spellCheck={false}
-              inputMode="email"
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-              {...invalidProps(problems, "email", id)}
-            />
-            <FieldError problems={problems} field="email" id={id} />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-password`}>Password</label>
-            <input
-              id={`${id}-password`}
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              {...invalidProps(problems, "password", id)}
-            />
-            <FieldError problems={problems} field="password" id={id} />
-          </div>
-          <div className="start-actions">
-            <button type="submit" className="button button-primary" disabled={busy || locked}>
-              {busy ? "Signing in…" : "Sign in"}
-            </button>
-          </div>
+          <Field
+            id={id}
+            field="email"
+            label="Email"
+            problems={problems}
+            name="email"
+            type="email"
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            inputMode="email"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+          <Field
+            id={id}
+            field="password"
+            label="Password"
+            problems={problems}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+          <SubmitButton busy={busy} label="Sign in" busyLabel="Signing in…" disabled={lockedUntil > 0} />
           <p className="muted account-help">
             No account yet? Ask your team lead or administrator for an invitation link. Forgot your password?
             Ask your administrator.
