@@ -132,12 +132,23 @@ export async function axeViolations(page: Page): Promise<string[]> {
 }
 
 /** Calls the API of a running server with a JSON body and returns the status and the parsed JSON. */
-export async function api(base: string, method: string, path: string, body?: unknown) {
+export async function api(
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
   const res = await fetch(base + path, {
     method,
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  // biome-ignore lint/suspicious/noExplicitAny: JSON bodies of the API under test
-  return { status: res.status, body: (await res.json()) as Record<string, any> };
+  const text = await res.text();
+  return {
+    status: res.status,
+    // biome-ignore lint/suspicious/noExplicitAny: JSON bodies of the API under test
+    body: (text ? JSON.parse(text) : {}) as Record<string, any>,
+    headers: res.headers,
+  };
 }

@@ -1,7 +1,9 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { join } from "node:path";
+import type { AccountService } from "./app/account-service.js";
 import { ExamService, LOCAL_LEARNER } from "./app/exam-service.js";
 import type { LearningService } from "./app/learning-service.js";
+import type { RecordAccess } from "./app/record-access.js";
 import { contentRoot } from "./content/content-root.js";
 import { loadCoreContentFast, loadQuestionsFast } from "./content/content-snapshot.js";
 import type { CoreContent } from "./content/load-content.js";
@@ -31,7 +33,12 @@ export interface ExamContext {
   exams: ExamService;
   /** Readiness, spaced repetition and study plans over the same database. */
   learning: LearningService;
+  /** The learner the CLI acts for in single-user mode. */
   learner: string;
+  /** Accounts, sessions, sign-in limits and invitations. */
+  accounts: AccountService;
+  /** The policy applied to attempts and plans named by id. */
+  access: RecordAccess;
   /** Where the attempts are stored, for logs. */
   location: string;
   close(): Promise<void>;
@@ -79,6 +86,9 @@ export async function openExamContext(
   const { LearningRepository } = await import("./store/learning-repository.js");
   const { LearningService } = await import("./app/learning-service.js");
   const { hmacIds, newIdKey } = await import("./app/opaque-ids.js");
+  const { AccountRepository } = await import("./store/account-repository.js");
+  const { AccountService } = await import("./app/account-service.js");
+  const { RecordAccess } = await import("./app/record-access.js");
   const questions = options.questions ?? (await loadQuestionBank(ctx));
   const store = await openStore(options.databaseUrl, { readOnly: options.readOnly ?? false });
   const byId = new Map(questions.map((q) => [q.id, q]));
@@ -103,5 +113,20 @@ export async function openExamContext(
     newIdKey: options.newIdKey ?? newIdKey,
     idHash: hmacIds,
   });
-  return { exams, learning, learner: LOCAL_LEARNER, location: store.location, close: () => store.close() };
+  const accountRepo = new AccountRepository(store.db);
+  const accounts = new AccountService({ repo: accountRepo, now: ctx.now, newId: () => randomUUID() });
+  const access = new RecordAccess({
+    attemptOwner: (id, expected) => exams.ownerOf(id, expected),
+    planOwner: (id) => learning.planOwner(id),
+    teamsOf: async (userId) => (await accountRepo.teamsOf(userId)).map((t) => t.id),
+  });
+  return {
+    exams,
+    learning,
+    learner: LOCAL_LEARNER,
+    accounts,
+    access,
+    location: store.location,
+    close: () => store.close(),
+  };
 }

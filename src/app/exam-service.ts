@@ -41,7 +41,7 @@ interface AttemptFacts {
   idKey: string;
 }
 
-/** Until accounts exist, every attempt belongs to the one local learner. */
+/** Until accounts exist, every attempt belongs to the one local learner (the first account adopts it). */
 export const LOCAL_LEARNER = "local";
 
 export interface StartRequest {
@@ -340,6 +340,19 @@ export class ExamService {
     if (this.factsCache.size >= 10_000) this.factsCache.delete(this.factsCache.keys().next().value as string);
     this.factsCache.set(id, facts);
     return facts;
+  }
+
+  /**
+   * The learner an attempt belongs to, or undefined when no attempt has this id. A cached owner other
+   * than `expected` is read again: the first account adopts the local learner's attempts, possibly on
+   * another server.
+   */
+  async ownerOf(id: string, expected?: string): Promise<string | undefined> {
+    const cached = this.factsCache.get(id);
+    if (cached && cached.learner === expected) return cached.learner;
+    this.factsCache.delete(id);
+    const a = await this.d.repo.findOpenState(id);
+    return a?.learner;
   }
 
   /** Submits and scores; submitting twice returns the same report. */

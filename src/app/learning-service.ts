@@ -235,6 +235,11 @@ export class LearningService {
   }
 
   /** The plan re-planned from today on with the latest results; sessions before today are kept as they were. */
+  /** The learner a plan belongs to, or undefined when no plan has this id. */
+  async planOwner(id: string): Promise<string | undefined> {
+    return (await this.d.repo.findPlan(id))?.learner;
+  }
+
   async getPlan(learner: string, id: string) {
     const stored = await this.d.repo.findPlan(id);
     if (!stored || stored.learner !== learner)

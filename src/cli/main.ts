@@ -199,5 +199,39 @@ program
     runAction(async () => (await import("./commands/learning-command.js")).reviewDueCommand(code, opts)),
   );
 
+const users = program
+  .command("users")
+  .description("Accounts for a shared server: add, list, remove (the first account turns sign-in on)");
+users
+  .command("add")
+  .description("Add an account; the password is read as one line from standard input")
+  .argument("<email>", "the person's email address (their sign-in name)")
+  .option("--role <role>", "learner | lead | author | admin")
+  .option("--team <name>", "put them in this team (created when missing; a lead leads it)")
+  .option(...dbOption)
+  .addHelpText(
+    "after",
+    "\nExamples:\n  certpath users add ana@example.org --role admin              (asks for the password)\n  printf '%s\\n' \"$PW\" | certpath users add li@example.org --role lead --team Platform",
+  )
+  .action((email, opts) =>
+    runAction(async () => (await import("./commands/users-command.js")).usersAddCommand(email, opts)),
+  );
+users
+  .command("list")
+  .description("Every account with its role and teams")
+  .option("--json", "print JSON")
+  .option(...dbOption)
+  .action((opts) =>
+    runAction(async () => (await import("./commands/users-command.js")).usersListCommand(opts)),
+  );
+users
+  .command("remove")
+  .description("Remove an account (signed out everywhere; their attempts and plans stay)")
+  .argument("<email>", "the account's email address")
+  .option(...dbOption)
+  .action((email, opts) =>
+    runAction(async () => (await import("./commands/users-command.js")).usersRemoveCommand(email, opts)),
+  );
+
 guardPipedOutput();
 await program.parseAsync(process.argv);

@@ -37,3 +37,29 @@ export class ConflictError extends DomainError {
     this.name = "ConflictError";
   }
 }
+
+/** The request needs a signed-in user (401 `auth.required`, `session.invalid_credentials`). */
+export class UnauthorizedError extends DomainError {
+  constructor(code: string, message: string, details?: Record<string, unknown>) {
+    super(code, message, details);
+    this.name = "UnauthorizedError";
+  }
+}
+
+/** The signed-in user may not do this (403 `auth.forbidden`). */
+export class ForbiddenError extends DomainError {
+  constructor(code: string, message: string, details?: Record<string, unknown>) {
+    super(code, message, details);
+    this.name = "ForbiddenError";
+  }
+}
+
+/** Too many tries: wait `retryAfterSeconds` (429 with Retry-After). */
+export class RateLimitedError extends DomainError {
+  readonly retryAfterSeconds: number;
+  constructor(code: string, message: string, retryAfterSeconds: number) {
+    super(code, message, { retryAfterSeconds });
+    this.name = "RateLimitedError";
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}

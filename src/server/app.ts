@@ -3,6 +3,8 @@ import { join } from "node:path";
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import type { AppContext, ExamContext } from "../compose.js";
+import { registerAccountRoutes } from "./account-routes.js";
+import { actorMiddleware } from "./actor-middleware.js";
 import { registerAdviceRoutes } from "./advice-routes.js";
 import { registerAttemptRoutes } from "./attempt-routes.js";
 import { registerCatalogRoutes } from "./catalog-routes.js";
@@ -36,6 +38,8 @@ export interface AppOptions {
   exam?: ExamContext | undefined;
   /** Host names the server answers to (DNS-rebinding guard); default: the loopback names. */
   allowedHosts?: readonly string[] | undefined;
+  /** A server reachable from the network: never the local learner, every non-public route needs a session. */
+  requireAccounts?: boolean | undefined;
 }
 
 /** The HTTP face: JSON API under /api, OpenAPI at /api/openapi.json, the web app at /. */
@@ -58,6 +62,12 @@ export function createApp(ctx: AppContext, options: AppOptions = {}) {
     c.header("Cache-Control", "no-store");
     return readBody(c, next);
   });
+  // Who the request acts for (session or local learner); anonymous → 401 outside the public routes.
+  if (options.exam)
+    app.use(
+      "/api/*",
+      actorMiddleware(options.exam.accounts, { requireAccounts: options.requireAccounts ?? false }),
+    );
 
   app.openapi(healthRoute, (c) =>
     c.json({ status: "ok" as const, version: options.version ?? "0.1.0" }, 200),
@@ -65,6 +75,7 @@ export function createApp(ctx: AppContext, options: AppOptions = {}) {
   registerCatalogRoutes(app, ctx);
   registerAdviceRoutes(app, ctx);
   if (options.exam) {
+    registerAccountRoutes(app, options.exam);
     registerAttemptRoutes(app, options.exam);
     registerLearningRoutes(app, options.exam);
   }

@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { ExamContext } from "../compose.js";
 import { EXAM_MODES } from "../core/exam/attempt.js";
+import { actorOf } from "./actor-middleware.js";
 import { errorSchema } from "./api-schemas.js";
 
 const json = <T>(schema: T, description: string) => ({
@@ -130,7 +131,7 @@ const params = z.object({ id });
 const answerParams = z.object({ id, questionId: z.string().min(1).max(128) });
 
 export function registerAttemptRoutes(app: OpenAPIHono, exam: ExamContext) {
-  const { exams, learner } = exam;
+  const { exams, access } = exam;
   app.openapi(
     createRoute({
       method: "post",
@@ -147,7 +148,7 @@ export function registerAttemptRoutes(app: OpenAPIHono, exam: ExamContext) {
         ),
       },
     }),
-    async (c) => c.json(await exams.start(learner, c.req.valid("json")), 201),
+    async (c) => c.json(await exams.start(actorOf(c).learner, c.req.valid("json")), 201),
   );
   app.openapi(
     createRoute({
@@ -167,7 +168,7 @@ export function registerAttemptRoutes(app: OpenAPIHono, exam: ExamContext) {
       summary: "Attempt history, newest first",
       responses: { 200: json(z.object({ attempts: z.array(z.record(z.string(), z.unknown())) }), "History") },
     }),
-    async (c) => c.json(await exams.history(learner), 200),
+    async (c) => c.json(await exams.history(actorOf(c).learner), 200),
   );
   app.openapi(
     createRoute({
@@ -178,7 +179,11 @@ export function registerAttemptRoutes(app: OpenAPIHono, exam: ExamContext) {
       request: { params },
       responses: { 200: json(attemptView, "The attempt"), ...errors },
     }),
-    async (c) => c.json(await exams.get(c.req.valid("param").id), 200),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      await access.attempt(actorOf(c), "attempt.read", id);
+      return c.json(await exams.get(id), 200);
+    },
   );
   app.openapi(
     createRoute({
@@ -211,6 +216,7 @@ export function registerAttemptRoutes(app: OpenAPIHono, exam: ExamContext) {
     }),
     async (c) => {
       const p = c.req.valid("param");
+      await access.attempt(actorOf(c), "attempt.write", p.id);
       return c.json(await exams.answer(p.id, p.questionId, c.req.valid("json")), 200);
     },
   );
@@ -223,7 +229,11 @@ export function registerAttemptRoutes(app: OpenAPIHono, exam: ExamContext) {
       request: { params },
       responses: { 200: json(report, "The report"), ...errors },
     }),
-    async (c) => c.json(await exams.submit(c.req.valid("param").id), 200),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      await access.attempt(actorOf(c), "attempt.write", id);
+      return c.json(await exams.submit(id), 200);
+    },
   );
   app.openapi(
     createRoute({
@@ -234,6 +244,10 @@ export function registerAttemptRoutes(app: OpenAPIHono, exam: ExamContext) {
       request: { params },
       responses: { 200: json(z.record(z.string(), z.unknown()), "The review"), ...errors },
     }),
-    async (c) => c.json(await exams.review(c.req.valid("param").id), 200),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      await access.attempt(actorOf(c), "attempt.read", id);
+      return c.json(await exams.review(id), 200);
+    },
   );
 }

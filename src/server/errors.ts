@@ -2,7 +2,15 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { ZodError } from "zod";
-import { ConflictError, DomainError, NotFoundError, ValidationError } from "../core/errors.js";
+import {
+  ConflictError,
+  DomainError,
+  ForbiddenError,
+  NotFoundError,
+  RateLimitedError,
+  UnauthorizedError,
+  ValidationError,
+} from "../core/errors.js";
 
 /** The one place where failures become HTTP answers: `{"error": {"code", "message", …}}`, never a stack trace. */
 export function errorResponse(
@@ -17,14 +25,21 @@ export function errorResponse(
 
 export function handleError(err: Error, c: Context) {
   if (err instanceof DomainError) {
+    if (err instanceof RateLimitedError) c.header("Retry-After", String(err.retryAfterSeconds));
     const status =
-      err instanceof NotFoundError
-        ? 404
-        : err instanceof ConflictError
-          ? 409
-          : err instanceof ValidationError
-            ? 400
-            : 422;
+      err instanceof UnauthorizedError
+        ? 401
+        : err instanceof ForbiddenError
+          ? 403
+          : err instanceof RateLimitedError
+            ? 429
+            : err instanceof NotFoundError
+              ? 404
+              : err instanceof ConflictError
+                ? 409
+                : err instanceof ValidationError
+                  ? 400
+                  : 422;
     return errorResponse(c, status, err.code, err.message, err.details ?? {});
   }
   if (err instanceof HTTPException) {

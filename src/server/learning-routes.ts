@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { ExamContext } from "../compose.js";
+import { actorOf } from "./actor-middleware.js";
 import { errorSchema } from "./api-schemas.js";
 import { buildPlanCalendar } from "./plan-calendar.js";
 
@@ -120,7 +121,8 @@ const reviews = z
 
 /** Readiness, spaced-repetition reviews and study plans (the learning loop). */
 export function registerLearningRoutes(app: OpenAPIHono, ctx: ExamContext) {
-  const { learning, learner } = ctx;
+  const { learning, access } = ctx;
+  const learner = (c: Parameters<typeof actorOf>[0]) => actorOf(c).learner;
   app.openapi(
     createRoute({
       method: "get",
@@ -134,7 +136,7 @@ export function registerLearningRoutes(app: OpenAPIHono, ctx: ExamContext) {
         422: json(errorSchema, "exam.no_blueprint"),
       },
     }),
-    async (c) => c.json(await learning.readiness(learner, c.req.valid("param").exam), 200),
+    async (c) => c.json(await learning.readiness(learner(c), c.req.valid("param").exam), 200),
   );
   app.openapi(
     createRoute({
@@ -158,7 +160,7 @@ export function registerLearningRoutes(app: OpenAPIHono, ctx: ExamContext) {
     }),
     async (c) => {
       const q = c.req.valid("query");
-      return c.json(await learning.reviews(learner, q.exam, q.examDate), 200);
+      return c.json(await learning.reviews(learner(c), q.exam, q.examDate), 200);
     },
   );
   app.openapi(
@@ -175,7 +177,7 @@ export function registerLearningRoutes(app: OpenAPIHono, ctx: ExamContext) {
         422: json(errorSchema, "plan.exam_retired"),
       },
     }),
-    async (c) => c.json(await learning.createPlan(learner, c.req.valid("json")), 201),
+    async (c) => c.json(await learning.createPlan(learner(c), c.req.valid("json")), 201),
   );
   app.openapi(
     createRoute({
@@ -200,7 +202,7 @@ export function registerLearningRoutes(app: OpenAPIHono, ctx: ExamContext) {
         ),
       },
     }),
-    async (c) => c.json(await learning.listPlans(learner), 200),
+    async (c) => c.json(await learning.listPlans(learner(c)), 200),
   );
   app.openapi(
     createRoute({
@@ -211,7 +213,10 @@ export function registerLearningRoutes(app: OpenAPIHono, ctx: ExamContext) {
       request: { params: planParam },
       responses: { 200: json(plan, "The plan"), 404: json(errorSchema, "plan.not_found") },
     }),
-    async (c) => c.json(await learning.getPlan(learner, c.req.valid("param").id), 200),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      return c.json(await learning.getPlan(await access.plan(actorOf(c), id), id), 200);
+    },
   );
   app.openapi(
     createRoute({
@@ -226,7 +231,8 @@ export function registerLearningRoutes(app: OpenAPIHono, ctx: ExamContext) {
       },
     }),
     async (c) => {
-      const p = await learning.getPlan(learner, c.req.valid("param").id);
+      const { id } = c.req.valid("param");
+      const p = await learning.getPlan(await access.plan(actorOf(c), id), id);
       c.header("Content-Disposition", `attachment; filename="certpath-plan-${p.exams.join("-")}.ics"`);
       return c.body(buildPlanCalendar(p), 200, { "Content-Type": "text/calendar; charset=utf-8" });
     },

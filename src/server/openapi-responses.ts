@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import { isPublicApiRoute, SESSION_COOKIE } from "./actor-middleware.js";
 import { errorSchema } from "./api-schemas.js";
 
 // Every route declares every status it can return, as explicit codes. The statuses that come from
@@ -13,6 +14,13 @@ const error = (description: string) => ({
 
 /** Adds the statuses that the shared middleware and error handler can give each registered route. */
 export function declareCommonResponses(app: OpenAPIHono): void {
+  app.openAPIRegistry.registerComponent("securitySchemes", "session", {
+    type: "apiKey",
+    in: "cookie",
+    name: SESSION_COOKIE,
+    description:
+      "The session cookie set by POST /api/session. Needed by every route but the public ones once accounts exist; a server without accounts (single-user mode) needs none.",
+  });
   for (const def of app.openAPIRegistry.definitions) {
     if (def.type !== "route") continue;
     const route = def.route;
@@ -33,6 +41,11 @@ export function declareCommonResponses(app: OpenAPIHono): void {
       add(400, "Invalid input: `error.field` names it (`*.invalid_input`, `request.invalid_json`)");
     if (request.body) add(413, "request.too_large: the body is over 64 KB");
     if (request.params) add(404, "Nothing has this id (`*.not_found`, with suggestions where they help)");
+    // Accounts: with at least one account, every route but the public ones needs a session.
+    if (!isPublicApiRoute(route.method.toUpperCase(), route.path)) {
+      route.security = [{ session: [] }];
+      add(401, "auth.required: this server has accounts and the request has no valid session");
+    } else route.security = [];
     add(500, "server.internal: an unexpected error, logged on the server (never a stack trace)");
   }
 }

@@ -122,6 +122,67 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable("answers").dropColumn("locked").execute();
     },
   },
+  // Accounts and teams (issue 13): users, sessions in the database (stateless servers), teams and their
+  // members, invitations by link, and the sign-in rate limit's state (shared by every server).
+  "2026-12-01-010-accounts": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("users")
+        .addColumn("id", "varchar(64)", (c) => c.primaryKey())
+        .addColumn("email", "varchar(320)", (c) => c.notNull().unique())
+        .addColumn("password_hash", "varchar(256)", (c) => c.notNull())
+        .addColumn("role", "varchar(16)", (c) => c.notNull())
+        .addColumn("created_at", "varchar(32)", (c) => c.notNull())
+        .addColumn("password_changed_at", "varchar(32)", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("sessions")
+        .addColumn("id_hash", "varchar(64)", (c) => c.primaryKey())
+        .addColumn("user_id", "varchar(64)", (c) => c.notNull().references("users.id").onDelete("cascade"))
+        .addColumn("created_at", "varchar(32)", (c) => c.notNull())
+        .addColumn("expires_at", "varchar(32)", (c) => c.notNull())
+        .addColumn("last_seen_at", "varchar(32)", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("sessions_user").on("sessions").column("user_id").execute();
+      await db.schema
+        .createTable("teams")
+        .addColumn("id", "varchar(64)", (c) => c.primaryKey())
+        .addColumn("name", "varchar(200)", (c) => c.notNull().unique())
+        .addColumn("stack", "text", (c) => c.notNull().defaultTo("[]"))
+        .addColumn("created_at", "varchar(32)", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("team_members")
+        .addColumn("team_id", "varchar(64)", (c) => c.notNull().references("teams.id").onDelete("cascade"))
+        .addColumn("user_id", "varchar(64)", (c) => c.notNull().references("users.id").onDelete("cascade"))
+        .addColumn("role", "varchar(16)", (c) => c.notNull())
+        .addPrimaryKeyConstraint("team_members_pk", ["team_id", "user_id"])
+        .execute();
+      await db.schema.createIndex("team_members_user").on("team_members").column("user_id").execute();
+      await db.schema
+        .createTable("invitations")
+        .addColumn("token_hash", "varchar(64)", (c) => c.primaryKey())
+        .addColumn("email", "varchar(320)", (c) => c.notNull())
+        .addColumn("role", "varchar(16)", (c) => c.notNull())
+        .addColumn("team_id", "varchar(64)", (c) => c.references("teams.id").onDelete("cascade"))
+        .addColumn("invited_by", "varchar(64)", (c) => c.notNull())
+        .addColumn("created_at", "varchar(32)", (c) => c.notNull())
+        .addColumn("expires_at", "varchar(32)", (c) => c.notNull())
+        .addColumn("accepted_at", "varchar(32)")
+        .execute();
+      await db.schema
+        .createTable("sign_in_attempts")
+        .addColumn("key", "varchar(400)", (c) => c.primaryKey())
+        .addColumn("failures", "integer", (c) => c.notNull())
+        .addColumn("window_start", "varchar(32)", (c) => c.notNull())
+        .addColumn("locked_until", "varchar(32)")
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const t of ["sign_in_attempts", "invitations", "team_members", "teams", "sessions", "users"])
+        await db.schema.dropTable(t).execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

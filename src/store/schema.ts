@@ -64,7 +64,69 @@ export interface PlansTable {
   updated_at: string;
 }
 
+export type { TeamRole, UserRole } from "../app/policy.js";
+
+export interface UsersTable {
+  /** Opaque random id; also the user's learner id on every record. */
+  id: string;
+  /** Lower-cased. */
+  email: string;
+  /** PHC-style scrypt string (password-hash.ts); never the password. */
+  password_hash: string;
+  role: string;
+  created_at: string;
+  password_changed_at: string;
+}
+
+export interface SessionsTable {
+  /** SHA-256 (hex) of the random token the cookie carries: a stolen database holds no usable session. */
+  id_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+}
+
+export interface TeamsTable {
+  id: string;
+  name: string;
+  /** JSON array of service slugs. */
+  stack: Generated<string>;
+  created_at: string;
+}
+
+export interface TeamMembersTable {
+  team_id: string;
+  user_id: string;
+  role: string;
+}
+
+export interface InvitationsTable {
+  token_hash: string;
+  email: string;
+  role: string;
+  team_id: string | null;
+  invited_by: string;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+}
+
+/** Sign-in failures per key ("email:<email>", "ip:<address>"): the rate limit every server shares. */
+export interface SignInAttemptsTable {
+  key: string;
+  failures: number;
+  window_start: string;
+  locked_until: string | null;
+}
+
 export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  invitations: InvitationsTable;
+  sign_in_attempts: SignInAttemptsTable;
   answer_log: AnswerLogTable;
   plans: PlansTable;
   attempts: AttemptsTable;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll } from "vitest";
+import { localActor } from "../app/policy.js";
 import {
   type AppContext,
   createContext,
@@ -33,13 +34,45 @@ export function examApp(start = "2026-11-30T10:00:00Z") {
     state.app = createApp(state.ctx, { exam: state.exam });
   });
   afterAll(() => state.exam?.close());
-  const call = async (method: string, path: string, body?: unknown) => {
+  const call = async (
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; body: Json; headers: globalThis.Headers }> => {
     const res = await state.app.request(path, {
       method,
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", ...headers },
       body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
     });
-    return { status: res.status, body: (await res.json()) as Json };
+    const text = await res.text();
+    return {
+      status: res.status,
+      body: (text ? JSON.parse(text) : {}) as Json,
+      headers: res.headers as globalThis.Headers,
+    };
   };
-  return { state, call };
+  /** Adds an account straight through the use case (as `certpath users add` does). */
+  const addUser = async (
+    email: string,
+    role: "learner" | "lead" | "author" | "admin",
+    options: { team?: string; password?: string } = {},
+  ) => {
+    const exam = state.exam as ExamContext;
+    await exam.accounts.addUser(localActor(), {
+      email,
+      role,
+      password: options.password ?? `${email} long password`,
+      ...(options.team ? { team: options.team } : {}),
+    });
+  };
+  /** Signs in and returns the Cookie header value for the session. */
+  const signIn = async (email: string, password = `${email} long password`) => {
+    const r = await call("POST", "/api/session", { email, password });
+    if (r.status !== 204)
+      throw new Error(`sign-in of ${email} failed: ${r.status} ${JSON.stringify(r.body)}`);
+    const cookie = (r.headers.get("set-cookie") ?? "").split(";")[0] as string;
+    return { cookie };
+  };
+  return { state, call, addUser, signIn };
 }

@@ -7,6 +7,11 @@ import { defaultAllowedHosts } from "../../server/security.js";
 import { UsageError } from "../run-action.js";
 import { terminalSafe } from "../safe-text.js";
 
+/** Whether a bind address is reachable only from this machine. */
+export function isLoopback(host: string): boolean {
+  return /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/i.test(host);
+}
+
 export async function serveCommand(opts: {
   port?: string;
   host?: string;
@@ -29,10 +34,19 @@ export async function serveCommand(opts: {
       );
   const ctx = await createContext();
   const exam = await openExamContext(ctx, { databaseUrl: opts.db });
+  const loopback = isLoopback(host);
+  // Exposing the server to a network requires accounts: without them anyone who reaches it is the learner.
+  if (!loopback && (await exam.accounts.mode()) === "single-user") {
+    await exam.close();
+    throw new UsageError(
+      `refusing to serve on ${host}: it is reachable from the network and this database has no accounts, so anyone could use it as you. Create an admin first, then start again (or serve on 127.0.0.1):\n  certpath users add EMAIL --role admin${opts.db ? ` --db ${opts.db}` : ""}`,
+    );
+  }
   const app = createApp(ctx, {
     webRoot: join(packageRoot(), "dist", "web"),
     exam,
     allowedHosts: defaultAllowedHosts(host, extraHosts),
+    requireAccounts: !loopback,
   });
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
     const shown = terminalSafe(host.includes(":") ? `[${host}]` : host);
@@ -42,9 +56,9 @@ export async function serveCommand(opts: {
     console.log(`certpath: attempts are stored in ${terminalSafe(exam.location)}`);
     if (extraHosts.length > 0)
       console.log(`certpath: also answering for ${extraHosts.map(terminalSafe).join(", ")}`);
-    if (!/^(127\.|localhost$|::1$)/.test(host))
-      console.warn(
-        `certpath: warning: ${shown} is reachable from the network. certpath has no accounts yet; keep it on a trusted network.`,
+    if (!loopback)
+      console.log(
+        `certpath: ${shown} is reachable from the network; everyone signs in (certpath users list shows the accounts).`,
       );
   });
   server.on("error", (e: NodeJS.ErrnoException) => {
