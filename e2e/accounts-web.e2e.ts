@@ -32,6 +32,23 @@ function addUser(db: string, email: string, role: string, password: string, team
   expect(run.status, `users add ${email}: ${run.stderr}`).toBe(0);
 }
 
+/** The id of a team a user belongs to, from their GET /api/me (signed in through the API). */
+async function teamIdOf(base: string, user: { email: string; password: string }, team: string) {
+  const session = await fetch(`${base}/api/session`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(user),
+  });
+  expect(session.status).toBe(204);
+  const cookie = (session.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  const me = (await (await fetch(`${base}/api/me`, { headers: { cookie } })).json()) as {
+    teams: { id: string; name: string }[];
+  };
+  const id = me.teams.find((t) => t.name === team)?.id;
+  expect(id, `${user.email} in ${team}`).toBeDefined();
+  return id as string;
+}
+
 let browser: Browser;
 const blocked: string[] = [];
 beforeAll(async () => {
@@ -260,8 +277,9 @@ describe("web accounts: multi-user mode", () => {
     await lead.goto(`${server.url}/sign-in`);
     await signIn(lead, admin.email, admin.password);
     await lead.waitForURL(`${server.url}/`);
+    const platform = await teamIdOf(server.url, people.desktop, "Platform");
     const made = await lead.request.post(`${server.url}/api/invitations`, {
-      data: { email: "new.colleague@example.com", role: "learner" },
+      data: { email: "new.colleague@example.com", role: "learner", teamId: platform },
     });
     expect(made.status()).toBe(201);
     const { url } = (await made.json()) as { url: string };
@@ -273,7 +291,7 @@ describe("web accounts: multi-user mode", () => {
       await p.goto(server.url + url);
       await p.getByRole("heading", { level: 1, name: "Accept your invitation" }).waitFor();
       expect(await p.getByTestId("invitation-summary").textContent()).toMatch(
-        /new\.colleague@example\.com.*as a learner/,
+        /^admin@example\.com invited new\.colleague@example\.com to join certpath as a learner in the team Platform\.$/,
       );
       await expectAccessibleAndFitting(p, `${name} invitation`);
       await shot(p, `${name}-invitation`);

@@ -14,10 +14,9 @@ export interface Me {
 export interface Invitation {
   email: string;
   role: Role;
-  team: { id?: string; name: string } | string | null;
-  /** The inviter's email, when the server tells it. */
+  team: { id: string; name: string } | null;
+  /** The inviter's email (null once that account is removed). */
   invitedBy?: string | null;
-  expiresAt?: string;
 }
 
 const json = (body: unknown) => JSON.stringify(body);
@@ -41,12 +40,6 @@ export const accountApi = {
   acceptInvitation: (t: string, password: string) =>
     request<void>(`${token(t)}/accept`, { method: "POST", body: json({ password }), on401: "answer" }),
 };
-
-/** The team an invitation names, as text ("" when it names none). */
-export function invitationTeam(inv: Invitation): string {
-  if (!inv.team) return "";
-  return typeof inv.team === "string" ? inv.team : inv.team.name;
-}
 
 /** The shortest password accounts accept (the server checks it too). */
 export const MIN_PASSWORD_LENGTH = 12;

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
-import { accountApi, type Invitation, invitationTeam, ROLE_LABELS } from "../account/account-api.js";
+import { accountApi, type Invitation, ROLE_LABELS } from "../account/account-api.js";
 import {
   Field,
   FormError,
@@ -59,7 +59,7 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
   const [password, setPassword] = useState("");
   const [confirm, setConfirm] = useState("");
   const { problems, refuse, busy, setBusy, form, id } = useFormState();
-  const team = invitationTeam(invitation);
+  const team = invitation.team?.name;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
