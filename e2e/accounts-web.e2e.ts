@@ -199,11 +199,21 @@ describe("web accounts: multi-user mode", () => {
     },
   );
 
-  it("returns only to pages of this site after sign-in", async () => {
+  it("returns only to pages of this site after sign-in; the user menu works by keyboard", async () => {
     const p = await freshPage(DESKTOP);
     await p.goto(`${server.url}/sign-in?next=${encodeURIComponent("//evil.example/steal")}`);
     await signIn(p, people.desktop.email, people.desktop.password);
     await p.waitForURL(`${server.url}/`);
+
+    // The user menu by keyboard: Enter opens it, Escape closes it and gives the focus back.
+    const menu = p.getByTestId("user-menu");
+    await menu.focus();
+    await p.keyboard.press("Enter");
+    expect(await menu.getAttribute("aria-expanded")).toBe("true");
+    await p.getByRole("banner").getByRole("link", { name: "Account" }).waitFor();
+    await p.keyboard.press("Escape");
+    expect(await menu.getAttribute("aria-expanded")).toBe("false");
+    expect(await p.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("user-menu");
     await p.context().close();
   });
 

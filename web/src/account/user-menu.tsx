@@ -39,14 +39,17 @@ export function UserMenu() {
       setOpen(false);
       button.current?.focus();
     };
-    const onPointer = (e: PointerEvent) => {
+    // A click or a Tab that lands outside the menu closes it.
+    const onOutside = (e: Event) => {
       if (!box.current?.contains(e.target as Node)) setOpen(false);
     };
     document.addEventListener("keydown", onKey);
-    document.addEventListener("pointerdown", onPointer);
+    document.addEventListener("pointerdown", onOutside);
+    document.addEventListener("focusin", onOutside);
     return () => {
       document.removeEventListener("keydown", onKey);
-      document.removeEventListener("pointerdown", onPointer);
+      document.removeEventListener("pointerdown", onOutside);
+      document.removeEventListener("focusin", onOutside);
     };
   }, [open]);
 
