@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { AccountService } from "./app/account-service.js";
 import { ExamService, LOCAL_LEARNER } from "./app/exam-service.js";
 import type { LearningService } from "./app/learning-service.js";
+import { type Actor, localActor } from "./app/policy.js";
 import type { RecordAccess } from "./app/record-access.js";
 import { contentRoot } from "./content/content-root.js";
 import { loadCoreContentFast, loadQuestionsFast } from "./content/content-snapshot.js";
@@ -33,7 +34,9 @@ export interface ExamContext {
   exams: ExamService;
   /** Readiness, spaced repetition and study plans over the same database. */
   learning: LearningService;
-  /** The learner the CLI acts for in single-user mode. */
+  /** Who the CLI acts for: the local learner, or with accounts the account named by --as. */
+  actor: Actor;
+  /** The actor's learner id (the CLI's records). */
   learner: string;
   /** Accounts, sessions, sign-in limits and invitations. */
   accounts: AccountService;
@@ -123,6 +126,7 @@ export async function openExamContext(
   return {
     exams,
     learning,
+    actor: localActor(LOCAL_LEARNER),
     learner: LOCAL_LEARNER,
     accounts,
     access,

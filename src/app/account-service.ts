@@ -90,6 +90,35 @@ export class AccountService {
   }
 
   /**
+   * Who a CLI command acts for: the local learner without accounts; with accounts the account named
+   * by `email`, or the only account when there is one.
+   */
+  async cliActor(email: string | undefined): Promise<Actor> {
+    const users = await this.d.repo.listUsers();
+    if (users.length === 0) {
+      if (email)
+        throw new ConflictError(
+          "account.no_accounts",
+          `This database has no accounts, so --as ${email} means nothing here: leave it out.`,
+        );
+      return localActor();
+    }
+    const wanted = email ? normalizeEmail(email, "as") : undefined;
+    const user = wanted ? users.find((u) => u.email === wanted) : users.length === 1 ? users[0] : undefined;
+    if (!user)
+      throw wanted
+        ? new NotFoundError(
+            "account.not_found",
+            `There is no account for ${wanted}. See certpath users list.`,
+          )
+        : new ConflictError(
+            "account.which",
+            `This database has ${users.length} accounts: say whose records to use with --as EMAIL (or CERTPATH_USER). See certpath users list.`,
+          );
+    return { ...(await this.actorOf(user)), teams: user.teams };
+  }
+
+  /**
    * Signs in: a new session token (the cookie's value) or 401 `session.invalid_credentials`; 429
    * `session.rate_limited` after too many failures for the email or the client address.
    */
@@ -126,6 +155,9 @@ export class AccountService {
       throw new UnauthorizedError("session.invalid_credentials", "The email or the password is wrong.");
     }
     await this.d.repo.clearFailures(keys[0] as string);
+    // Housekeeping on the rare path: expired sessions and old failure counters go.
+    await this.d.repo.deleteExpiredSessions(now);
+    await this.d.repo.deleteStaleFailures(this.iso(-SIGN_IN_LIMITS.windowMs), now);
     return this.newSession(user.id);
   }
 

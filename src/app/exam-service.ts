@@ -350,8 +350,9 @@ export class ExamService {
   async ownerOf(id: string, expected?: string): Promise<string | undefined> {
     const cached = this.factsCache.get(id);
     if (cached && cached.learner === expected) return cached.learner;
-    this.factsCache.delete(id);
     const a = await this.d.repo.findOpenState(id);
+    if (!a) this.factsCache.delete(id);
+    else if (cached) cached.learner = a.learner;
     return a?.learner;
   }
 

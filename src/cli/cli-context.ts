@@ -16,8 +16,16 @@ export async function cliContext(): Promise<AppContext> {
 /** Practice exams for the CLI, over a terminal-safe copy of the question bank. */
 export async function cliExamContext(
   ctx: AppContext,
-  options: { databaseUrl?: string | undefined; readOnly?: boolean },
+  options: { databaseUrl?: string | undefined; readOnly?: boolean; as?: string | undefined },
 ): Promise<ExamContext> {
   const questions = terminalSafeDeep(await loadQuestionBank(ctx));
-  return openExamContext(ctx, { ...options, questions });
+  const exam = await openExamContext(ctx, { ...options, questions });
+  try {
+    // With accounts, the CLI works on one account's records (the operator can open the database anyway).
+    const actor = await exam.accounts.cliActor(options.as ?? (process.env.CERTPATH_USER || undefined));
+    return { ...exam, actor, learner: actor.learner };
+  } catch (e) {
+    await exam.close();
+    throw e;
+  }
 }

@@ -125,6 +125,10 @@ const dbOption = [
   "SQLite file or postgres:// URL (default: DATABASE_URL or ./data/certpath.db)",
 ] as const;
 const collect = (value: string, previous: string[] = []) => [...previous, value];
+const asOption = [
+  "--as <email>",
+  "with accounts: whose records (default: the only account; env CERTPATH_USER)",
+] as const;
 
 program
   .command("exam")
@@ -138,6 +142,7 @@ program
   .option("--mistakes", "drill the questions you last answered wrong")
   .option("--resume <attempt-id>", "continue an attempt in progress (id or its first characters)")
   .option(...dbOption)
+  .option(...asOption)
   .action((code, opts) =>
     runAction(async () => (await import("./commands/exam-command.js")).examCommand(code, opts)),
   );
@@ -147,6 +152,7 @@ program
   .description("Your practice-exam attempts, newest first")
   .option("--json", "print JSON")
   .option(...dbOption)
+  .option(...asOption)
   .action((opts) =>
     runAction(async () => (await import("./commands/history-command.js")).historyCommand(opts)),
   );
@@ -160,6 +166,7 @@ program
   .option("--domain <id>", "only this exam domain, e.g. 2 (repeat or comma-separate)", collect)
   .option("--json", "print JSON")
   .option(...dbOption)
+  .option(...asOption)
   .action((id, opts) =>
     runAction(async () => (await import("./commands/review-command.js")).reviewCommand(id, opts)),
   );
@@ -170,6 +177,7 @@ program
   .argument("<exam>", "exam code, e.g. SAA-C03")
   .option("--json", "print JSON")
   .option(...dbOption)
+  .option(...asOption)
   .action((code, opts) =>
     runAction(async () => (await import("./commands/learning-command.js")).readinessCommand(code, opts)),
   );
@@ -185,6 +193,7 @@ program
   .option("--ics <file>", "also write the plan as an iCalendar file")
   .option("--json", "print JSON")
   .option(...dbOption)
+  .option(...asOption)
   .action((code, opts) =>
     runAction(async () => (await import("./commands/learning-command.js")).planCommand(code, opts)),
   );
@@ -195,6 +204,7 @@ program
   .argument("[exam]", "exam code; default: the exam with the most questions due")
   .option("--json", "list what is due as JSON instead")
   .option(...dbOption)
+  .option(...asOption)
   .action((code, opts) =>
     runAction(async () => (await import("./commands/learning-command.js")).reviewDueCommand(code, opts)),
   );

@@ -2,7 +2,9 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { createContext, openExamContext } from "../compose.js";
 import { openStore } from "../store/database.js";
+import { content } from "../test/fixtures.js";
 import { cli, cliBin, cliWithInput } from "../test/run-cli.js";
 
 beforeAll(() => {
@@ -137,5 +139,46 @@ describe("certpath users", () => {
     const r = await cli("serve", "--host", "0.0.0.0", "--port", "0", "--db", join(dir, "none.db"));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("certpath users add EMAIL --role admin");
+  });
+
+  it("with accounts, learner commands work on one account's records: the only one, or --as EMAIL", async () => {
+    const file = join(dir, "learner.db");
+    const exam = await openExamContext(await createContext({ content }), { databaseUrl: file });
+    const attempt = await exam.exams.start(exam.learner, { exam: "CLF-C02", mode: "practice", count: 2 });
+    await exam.close();
+    const ids = async (...extra: string[]) => {
+      const r = await cli("history", "--json", "--db", file, ...extra);
+      return r.code === 0 ? JSON.parse(r.stdout).attempts.map((a: { id: string }) => a.id) : r;
+    };
+    expect(await ids()).toEqual([attempt.id]);
+    await cliWithInput(`${PASSWORD}\n`, [
+      "users",
+      "add",
+      "ana@example.org",
+      "--role",
+      "learner",
+      "--db",
+      file,
+    ]);
+    expect(await ids()).toEqual([attempt.id]);
+    await cliWithInput(`${PASSWORD}\n`, [
+      "users",
+      "add",
+      "bo@example.org",
+      "--role",
+      "learner",
+      "--db",
+      file,
+    ]);
+    expect(await ids()).toMatchObject({ code: 2, stderr: expect.stringContaining("--as EMAIL") });
+    expect(await ids("--as", "ana@example.org")).toEqual([attempt.id]);
+    expect(await ids("--as", "bo@example.org")).toEqual([]);
+    expect(await ids("--as", "nobody@example.org")).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("no account for nobody@example.org"),
+    });
+    const other = await cli("review", attempt.id, "--db", file, "--as", "bo@example.org");
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain(`no attempt has the id "${attempt.id}"`);
   });
 });

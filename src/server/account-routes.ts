@@ -58,7 +58,11 @@ const invitation = z
 const tokenParam = z.object({ token: z.string().min(1).max(128) });
 
 /** Sign-in and sign-out, the signed-in user, password change and invitations by link. */
-export function registerAccountRoutes(app: OpenAPIHono, ctx: ExamContext) {
+export function registerAccountRoutes(
+  app: OpenAPIHono,
+  ctx: ExamContext,
+  options: { trustProxy?: boolean } = {},
+) {
   const { accounts } = ctx;
   app.openapi(
     createRoute({
@@ -80,7 +84,7 @@ export function registerAccountRoutes(app: OpenAPIHono, ctx: ExamContext) {
     }),
     async (c) => {
       const { email, password } = c.req.valid("json");
-      const { token } = await accounts.signIn(email, password, clientAddress(c));
+      const { token } = await accounts.signIn(email, password, clientAddress(c, options.trustProxy));
       setSessionCookie(c, token);
       return c.body(null, 204);
     },
@@ -94,7 +98,7 @@ export function registerAccountRoutes(app: OpenAPIHono, ctx: ExamContext) {
       responses: { 204: noContent("Signed out"), 401: signedOut },
     }),
     async (c) => {
-      actorOf(c);
+      actorOf(c, "account.update");
       await accounts.signOut(sessionToken(c));
       clearSessionCookie(c);
       return c.body(null, 204);
@@ -109,7 +113,7 @@ export function registerAccountRoutes(app: OpenAPIHono, ctx: ExamContext) {
       responses: { 204: noContent("Every session ended"), 401: signedOut },
     }),
     async (c) => {
-      await accounts.signOutEverywhere(actorOf(c));
+      await accounts.signOutEverywhere(actorOf(c, "account.update"));
       clearSessionCookie(c);
       return c.body(null, 204);
     },
@@ -122,7 +126,7 @@ export function registerAccountRoutes(app: OpenAPIHono, ctx: ExamContext) {
       summary: "The signed-in user: email, role, teams and the server's mode",
       responses: { 200: json(me, "The user (single-user mode: email null, role admin)"), 401: signedOut },
     }),
-    (c) => c.json(accounts.me(actorOf(c)), 200),
+    (c) => c.json(accounts.me(actorOf(c, "account.read")), 200),
   );
   app.openapi(
     createRoute({

@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { AccountService } from "../app/account-service.js";
 import { SESSION_DAYS } from "../app/account-service.js";
-import type { Actor } from "../app/policy.js";
+import { type Action, type Actor, authorize } from "../app/policy.js";
 import { UnauthorizedError } from "../core/errors.js";
 
 declare module "hono" {
@@ -69,10 +69,11 @@ function signInFirst() {
   );
 }
 
-/** The request's actor (set by the middleware). */
-export function actorOf(c: Context): Actor {
+/** The request's actor (set by the middleware), allowed to do `action` (a policy action about itself). */
+export function actorOf(c: Context, action?: Action): Actor {
   const actor = c.get("actor") as Actor | undefined;
   if (!actor) throw signInFirst();
+  if (action) authorize(actor, action);
   return actor;
 }
 
@@ -99,8 +100,16 @@ export function clearSessionCookie(c: Context): void {
   deleteCookie(c, SESSION_COOKIE, { path: "/", httpOnly: true, sameSite: "Lax", secure: isHttps(c) });
 }
 
-/** The client's address, for the sign-in limiter (the socket's peer; "unknown" in process). */
-export function clientAddress(c: Context): string {
+/**
+ * The client's address, for the sign-in limiter: the socket's peer ("unknown" in process). Behind a
+ * reverse proxy (`trustProxy`), the address the proxy appended to X-Forwarded-For, since every request
+ * would otherwise share the proxy's address.
+ */
+export function clientAddress(c: Context, trustProxy = false): string {
+  if (trustProxy) {
+    const forwarded = c.req.header("x-forwarded-for")?.split(",").at(-1)?.trim();
+    if (forwarded) return forwarded.slice(0, 64);
+  }
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
   return incoming?.socket?.remoteAddress ?? "unknown";
 }

@@ -40,6 +40,8 @@ export interface AppOptions {
   allowedHosts?: readonly string[] | undefined;
   /** A server reachable from the network: never the local learner, every non-public route needs a session. */
   requireAccounts?: boolean | undefined;
+  /** Behind a reverse proxy: the sign-in limiter counts the X-Forwarded-For client, not the proxy. */
+  trustProxy?: boolean | undefined;
 }
 
 /** The HTTP face: JSON API under /api, OpenAPI at /api/openapi.json, the web app at /. */
@@ -75,7 +77,7 @@ export function createApp(ctx: AppContext, options: AppOptions = {}) {
   registerCatalogRoutes(app, ctx);
   registerAdviceRoutes(app, ctx);
   if (options.exam) {
-    registerAccountRoutes(app, options.exam);
+    registerAccountRoutes(app, options.exam, { trustProxy: options.trustProxy ?? false });
     registerAttemptRoutes(app, options.exam);
     registerLearningRoutes(app, options.exam);
   }

@@ -148,7 +148,7 @@ export function registerAttemptRoutes(app: OpenAPIHono, exam: ExamContext) {
         ),
       },
     }),
-    async (c) => c.json(await exams.start(actorOf(c).learner, c.req.valid("json")), 201),
+    async (c) => c.json(await exams.start(actorOf(c, "attempt.create").learner, c.req.valid("json")), 201),
   );
   app.openapi(
     createRoute({
@@ -158,7 +158,10 @@ export function registerAttemptRoutes(app: OpenAPIHono, exam: ExamContext) {
       summary: "Exams that have a question bank, with bank sizes per domain",
       responses: { 200: json(z.object({ exams: z.array(z.record(z.string(), z.unknown())) }), "Exams") },
     }),
-    (c) => c.json(exams.available(), 200),
+    (c) => {
+      actorOf(c, "exam.list");
+      return c.json(exams.available(), 200);
+    },
   );
   app.openapi(
     createRoute({
@@ -168,7 +171,7 @@ export function registerAttemptRoutes(app: OpenAPIHono, exam: ExamContext) {
       summary: "Attempt history, newest first",
       responses: { 200: json(z.object({ attempts: z.array(z.record(z.string(), z.unknown())) }), "History") },
     }),
-    async (c) => c.json(await exams.history(actorOf(c).learner), 200),
+    async (c) => c.json(await exams.history(actorOf(c, "attempt.list").learner), 200),
   );
   app.openapi(
     createRoute({

@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { Action } from "../app/policy.js";
 import type { ExamContext } from "../compose.js";
 import { actorOf } from "./actor-middleware.js";
 import { errorSchema } from "./api-schemas.js";
@@ -122,7 +123,7 @@ const reviews = z
 /** Readiness, spaced-repetition reviews and study plans (the learning loop). */
 export function registerLearningRoutes(app: OpenAPIHono, ctx: ExamContext) {
   const { learning, access } = ctx;
-  const learner = (c: Parameters<typeof actorOf>[0]) => actorOf(c).learner;
+  const learner = (c: Parameters<typeof actorOf>[0], action: Action) => actorOf(c, action).learner;
   app.openapi(
     createRoute({
       method: "get",
@@ -136,7 +137,8 @@ export function registerLearningRoutes(app: OpenAPIHono, ctx: ExamContext) {
         422: json(errorSchema, "exam.no_blueprint"),
       },
     }),
-    async (c) => c.json(await learning.readiness(learner(c), c.req.valid("param").exam), 200),
+    async (c) =>
+      c.json(await learning.readiness(learner(c, "learning.read"), c.req.valid("param").exam), 200),
   );
   app.openapi(
     createRoute({
@@ -160,7 +162,7 @@ export function registerLearningRoutes(app: OpenAPIHono, ctx: ExamContext) {
     }),
     async (c) => {
       const q = c.req.valid("query");
-      return c.json(await learning.reviews(learner(c), q.exam, q.examDate), 200);
+      return c.json(await learning.reviews(learner(c, "learning.read"), q.exam, q.examDate), 200);
     },
   );
   app.openapi(
@@ -177,7 +179,7 @@ export function registerLearningRoutes(app: OpenAPIHono, ctx: ExamContext) {
         422: json(errorSchema, "plan.exam_retired"),
       },
     }),
-    async (c) => c.json(await learning.createPlan(learner(c), c.req.valid("json")), 201),
+    async (c) => c.json(await learning.createPlan(learner(c, "plan.create"), c.req.valid("json")), 201),
   );
   app.openapi(
     createRoute({
@@ -202,7 +204,7 @@ export function registerLearningRoutes(app: OpenAPIHono, ctx: ExamContext) {
         ),
       },
     }),
-    async (c) => c.json(await learning.listPlans(learner(c)), 200),
+    async (c) => c.json(await learning.listPlans(learner(c, "plan.list")), 200),
   );
   app.openapi(
     createRoute({

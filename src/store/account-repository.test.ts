@@ -158,6 +158,14 @@ describe.each(dialects)("account repository on %s", (name, url) => {
     expect(await fail(40)).toBe(1);
     await repo(s).clearFailures("email:x");
     expect(await fail(41)).toBe(1);
+    // Housekeeping keeps a counter in its window and a lock still running.
+    await repo(s).recordFailure("email:y", at(41), at(26), 1, at(59));
+    await repo(s).deleteStaleFailures(at(30), at(43));
+    expect(await fail(44)).toBe(2);
+    // An old window goes, unless it still locks its key.
+    await repo(s).deleteStaleFailures(at(50), at(52));
+    expect(await repo(s).lockedUntil("email:y", at(52))).toBe(at(59));
+    expect(await fail(53)).toBe(1);
   });
 
   test("an invitation is accepted once, before it expires, creating the member", async (s) => {

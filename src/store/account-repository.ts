@@ -315,6 +315,15 @@ export class AccountRepository {
     });
   }
 
+  /** Drops counters whose window ended before `before` and that lock nothing at `now` (housekeeping). */
+  async deleteStaleFailures(before: string, now: string): Promise<void> {
+    await this.db
+      .deleteFrom("sign_in_attempts")
+      .where("window_start", "<", before)
+      .where((w) => w.or([w("locked_until", "is", null), w("locked_until", "<=", now)]))
+      .execute();
+  }
+
   async clearFailures(key: string): Promise<void> {
     await this.db.deleteFrom("sign_in_attempts").where("key", "=", key).execute();
   }

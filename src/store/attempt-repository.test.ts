@@ -1,29 +1,11 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import type { Attempt } from "../core/exam/attempt.js";
 import type { ScoreReport } from "../core/exam/scoring.js";
-import { startPostgres, type ThrowawayPostgres } from "../test/postgres.js";
+import { storeDialects } from "../test/store-dialects.js";
 import { AttemptRepository } from "./attempt-repository.js";
-import { openStore, type Store } from "./database.js";
 
 // One contract, every dialect: SQLite in memory and on disk, PGlite, and a real PostgreSQL server.
-let pg: ThrowawayPostgres | undefined;
-const required = process.env.CERTPATH_REQUIRE_POSTGRES === "1";
-beforeAll(() => {
-  pg = startPostgres();
-  if (!pg && required)
-    throw new Error("CERTPATH_REQUIRE_POSTGRES=1 but no PostgreSQL server binaries were found");
-});
-afterAll(() => pg?.stop());
-
-const dialects: [string, () => string | undefined][] = [
-  ["sqlite memory", () => ":memory:"],
-  ["sqlite file", () => join(mkdtempSync(join(tmpdir(), "certpath-store-")), "test.db")],
-  ["pglite", () => "pglite:"],
-  ["postgresql server", () => pg?.url],
-];
+const { dialects, open } = storeDialects();
 
 function attempt(id: string, over: Partial<Attempt> = {}): Attempt {
   return {
@@ -61,23 +43,10 @@ const report: ScoreReport = {
 };
 
 describe.each(dialects)("attempt repository on %s", (name, url) => {
-  let store: Store | undefined;
   let repo: AttemptRepository;
-  beforeAll(async () => {
-    const u = url();
-    if (!u) return;
-    store = await openStore(u);
+  const test = open(name, url, (store) => {
     repo = new AttemptRepository(store.db, store.dialect);
   });
-  afterAll(async () => store?.close());
-  const test = (title: string, fn: () => Promise<void>) =>
-    it(title, async (ctx) => {
-      if (!store) {
-        if (name === "postgresql server" && !required) return ctx.skip();
-        throw new Error(`${name} is not available`);
-      }
-      await fn();
-    });
 
   test("stores and reads back an attempt exactly", async () => {
     const a = attempt("a1", { notice: "short bank", retakeOf: "a0" });

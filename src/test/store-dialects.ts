@@ -16,7 +16,7 @@ export function storeDialects() {
     pg = startPostgres();
     if (!pg && required)
       throw new Error("CERTPATH_REQUIRE_POSTGRES=1 but no PostgreSQL server binaries were found");
-  });
+  }, 120_000);
   afterAll(() => pg?.stop());
   const dialects: [string, () => string | undefined][] = [
     ["sqlite memory", () => ":memory:"],
@@ -25,12 +25,13 @@ export function storeDialects() {
     ["postgresql server", () => pg?.url],
   ];
   /** Opens the dialect's store for a describe block; `test` skips when the server is missing. */
-  const open = (name: string, url: () => string | undefined) => {
+  const open = (name: string, url: () => string | undefined, onOpen?: (store: Store) => void) => {
     const state = { store: undefined as Store | undefined };
     beforeAll(async () => {
       const u = url();
       if (u) state.store = await openStore(u);
-    });
+      if (state.store) onOpen?.(state.store);
+    }, 60_000);
     afterAll(async () => state.store?.close());
     const test = (title: string, fn: (store: Store) => Promise<void>) =>
       it(title, async (ctx) => {

@@ -14,6 +14,7 @@ import { UsageError } from "../run-action.js";
 import { terminalWidth } from "../terminal.js";
 
 export interface ExamOptions {
+  as?: string;
   mode?: string;
   count?: string;
   seed?: string;
@@ -64,7 +65,7 @@ export async function examCommand(code: string | undefined, opts: ExamOptions) {
       "the exam needs an interactive terminal (stdin and stdout must be a TTY). Without one, take the exam in the web app (`certpath serve`, then open http://127.0.0.1:3000) or through the HTTP API (POST /api/attempts; see /api/openapi.json).",
     );
 
-  const exam = await cliExamContext(ctx, { databaseUrl: opts.db });
+  const exam = await cliExamContext(ctx, { databaseUrl: opts.db, as: opts.as });
   try {
     let attempt: Awaited<ReturnType<typeof exam.exams.get>>;
     if (opts.resume) {

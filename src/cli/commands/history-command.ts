@@ -10,9 +10,9 @@ function localMinute(iso: string): string {
 }
 
 /** The learner's attempts, newest first. */
-export async function historyCommand(opts: { json?: boolean; db?: string }) {
+export async function historyCommand(opts: { json?: boolean; db?: string; as?: string }) {
   const ctx = await cliContext();
-  const exam = await cliExamContext(ctx, { databaseUrl: opts.db, readOnly: true });
+  const exam = await cliExamContext(ctx, { databaseUrl: opts.db, readOnly: true, as: opts.as });
   try {
     const history = await exam.exams.history(exam.learner);
     if (opts.json) return printJson(history);

@@ -1,7 +1,8 @@
 import { writeFileSync } from "node:fs";
-import { createContext, openExamContext } from "../../compose.js";
+import { createContext } from "../../compose.js";
 import { isIsoDate } from "../../core/dates.js";
 import { buildPlanCalendar } from "../../server/plan-calendar.js";
+import { cliExamContext } from "../cli-context.js";
 import { UsageError } from "../run-action.js";
 import { bar, printJson, style, table, wrap } from "../terminal.js";
 import { examCommand } from "./exam-command.js";
@@ -13,9 +14,9 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
 const chance = (p: number) => (p < 0.01 ? "under 1%" : p > 0.99 ? "over 99%" : pct(p));
 
 /** `certpath readiness <exam>`: predicted scaled score, interval, pass probability and domains. */
-export async function readinessCommand(code: string, opts: { json?: boolean; db?: string }) {
+export async function readinessCommand(code: string, opts: { json?: boolean; db?: string; as?: string }) {
   const ctx = await createContext();
-  const exam = await openExamContext(ctx, { databaseUrl: opts.db });
+  const exam = await cliExamContext(ctx, { databaseUrl: opts.db, as: opts.as });
   try {
     const r = await exam.learning.readiness(exam.learner, code);
     if (opts.json) return printJson(r);
@@ -71,6 +72,7 @@ export async function planCommand(
     ics?: string;
     json?: boolean;
     db?: string;
+    as?: string;
   },
 ) {
   const path = opts.path
@@ -90,7 +92,7 @@ export async function planCommand(
       throw new UsageError(`${flag} takes a real date written YYYY-MM-DD, e.g. 2027-03-01.`);
   const perWeek = hours(opts.hoursPerWeek);
   const ctx = await createContext();
-  const exam = await openExamContext(ctx, { databaseUrl: opts.db });
+  const exam = await cliExamContext(ctx, { databaseUrl: opts.db, as: opts.as });
   try {
     const plan = await exam.learning.createPlan(exam.learner, {
       exam: path?.length ? undefined : code,
@@ -129,10 +131,14 @@ export async function planCommand(
 }
 
 /** `certpath review-due [exam]`: the questions due for spaced review, as a terminal exam in review mode. */
-export async function reviewDueCommand(code: string | undefined, opts: { db?: string; json?: boolean }) {
-  if (code && !opts.json) return examCommand(code, { mode: "review", db: opts.db });
+export async function reviewDueCommand(
+  code: string | undefined,
+  opts: { db?: string; json?: boolean; as?: string },
+) {
+  if (code && !opts.json)
+    return examCommand(code, { mode: "review", db: opts.db, ...(opts.as ? { as: opts.as } : {}) });
   const ctx = await createContext();
-  const exam = await openExamContext(ctx, { databaseUrl: opts.db });
+  const exam = await cliExamContext(ctx, { databaseUrl: opts.db, as: opts.as });
   let best: { exam: string; due: number } | undefined;
   const all = [];
   try {
@@ -155,5 +161,5 @@ export async function reviewDueCommand(code: string | undefined, opts: { db?: st
     );
     return;
   }
-  return examCommand(best.exam, { mode: "review", db: opts.db });
+  return examCommand(best.exam, { mode: "review", db: opts.db, ...(opts.as ? { as: opts.as } : {}) });
 }

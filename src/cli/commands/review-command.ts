@@ -7,6 +7,7 @@ import { UsageError } from "../run-action.js";
 import { printJson, terminalWidth } from "../terminal.js";
 
 export interface ReviewOptions {
+  as?: string;
   json?: boolean;
   db?: string;
   wrong?: boolean;
@@ -48,7 +49,7 @@ function describeFilters(opts: ReviewOptions): string {
 /** A submitted attempt: the report, then every question with the learner's answer, the key and explanations. */
 export async function reviewCommand(id: string, opts: ReviewOptions) {
   const ctx = await cliContext();
-  const exam = await cliExamContext(ctx, { databaseUrl: opts.db, readOnly: true });
+  const exam = await cliExamContext(ctx, { databaseUrl: opts.db, readOnly: true, as: opts.as });
   try {
     const full = await resolveAttemptId(exam, id);
     let review: ReviewView;

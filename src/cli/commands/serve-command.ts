@@ -47,6 +47,7 @@ export async function serveCommand(opts: {
     exam,
     allowedHosts: defaultAllowedHosts(host, extraHosts),
     requireAccounts: !loopback,
+    trustProxy: process.env.CERTPATH_TRUST_PROXY === "1",
   });
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
     const shown = terminalSafe(host.includes(":") ? `[${host}]` : host);

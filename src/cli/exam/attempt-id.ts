@@ -10,9 +10,13 @@ export const SHORT_ID = 8;
  */
 export async function resolveAttemptId(exam: ExamContext, typed: string): Promise<string> {
   const { attempts } = await exam.exams.history(exam.learner);
-  if (attempts.some((a) => a.id === typed)) return typed;
-  const matches = attempts.filter((a) => a.id.startsWith(typed));
-  if (typed.length >= 4 && matches.length === 1 && matches[0]) return matches[0].id;
+  const exact = attempts.find((a) => a.id === typed);
+  const matches = exact ? [exact] : attempts.filter((a) => a.id.startsWith(typed));
+  if ((exact || typed.length >= 4) && matches.length === 1 && matches[0]) {
+    // The same policy as the API: only the account's own attempts are listed, and the one named is checked.
+    await exam.access.attempt(exam.actor, "attempt.read", matches[0].id);
+    return matches[0].id;
+  }
   if (typed.length >= 4 && matches.length > 1)
     throw new UsageError(
       `"${typed}" matches ${matches.length} attempts (${matches.map((a) => a.id).join(", ")}): give more of the id.`,
