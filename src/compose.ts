@@ -95,10 +95,13 @@ export async function openExamContext(
   const questions = options.questions ?? (await loadQuestionBank(ctx));
   const store = await openStore(options.databaseUrl, { readOnly: options.readOnly ?? false });
   const byId = new Map(questions.map((q) => [q.id, q]));
+  const { isServed } = await import("./core/bank/question-types.js");
+  // Drafts are never served: reviews, readiness and plans see only servable questions; past attempts keep theirs.
+  const served = new Map(questions.filter(isServed).map((q) => [q.id, q]));
   const learning = new LearningService({
     catalog: ctx.catalog,
     rules: ctx.rules,
-    questions: byId,
+    questions: served,
     repo: new LearningRepository(store.db),
     now: ctx.now,
     today: ctx.today,

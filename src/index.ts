@@ -42,8 +42,9 @@ export {
   suggestServices,
 } from "./core/advisor/profile.js";
 export { correctAnswer, isCorrect } from "./core/bank/answer-key.js";
-export { type ExamSummary, type LintProblem, lintBank } from "./core/bank/bank-lint.js";
+export { type DraftReport, type ExamSummary, type LintProblem, lintBank } from "./core/bank/bank-lint.js";
 export type * from "./core/bank/question-types.js";
+export { isServed } from "./core/bank/question-types.js";
 export * from "./core/catalog/catalog.js";
 export type * from "./core/catalog/catalog-types.js";
 export * from "./core/catalog/catalog-view.js";
@@ -62,3 +63,13 @@ export {
 } from "./core/learning/readiness.js";
 export { type ReviewCard, scheduleReviews } from "./core/learning/review-schedule.js";
 export { buildStudyPlan, type PlanSession, type StudyPlan } from "./core/learning/study-plan.js";
+export {
+  type ImportFileOutcome,
+  type ImportOptions,
+  type ImportOutcome,
+  importSources,
+} from "./interop/import-pipeline.js";
+export type * from "./interop/interop-model.js";
+export { EXPORT_FORMATS, IMPORT_FORMATS } from "./interop/interop-model.js";
+export { READERS } from "./interop/readers.js";
+export { type ExportBank, type ExportResult, WRITERS } from "./interop/writers.js";

@@ -97,7 +97,9 @@ program
   )
   .action((opts) => runAction(async () => (await import("./commands/serve-command.js")).serveCommand(opts)));
 
-const bank = program.command("bank").description("Work with question banks: lint, statistics");
+const bank = program
+  .command("bank")
+  .description("Work with question banks: lint, statistics, import and export (docs/interop.md)");
 bank
   .command("lint")
   .description(
@@ -118,6 +120,35 @@ bank
   .option("--markdown", "print the realism figures as Markdown (docs/bank-realism.md)")
   .action((path, opts) =>
     runAction(async () => (await import("./commands/bank-command.js")).bankStatsCommand(path, opts)),
+  );
+
+bank
+  .command("import")
+  .description(
+    "Import questions from GIFT, Aiken, Markdown (and more) into certpath YAML, one file per source (docs/interop.md)",
+  )
+  .argument("<path>", "a source file or a folder of them")
+  .option("--format <format>", "gift, moodle-xml, qti, udemy-csv, aiken or markdown")
+  .option(
+    "--exam <code>",
+    "the exam the questions are for (else an exam code in categories, tags or file name)",
+  )
+  .option("--domain <id>", "the domain for questions whose category or tags name none")
+  .option("--out <dir>", "the folder to write the question files to")
+  .option("--json", "print JSON")
+  .action((path, opts) =>
+    runAction(async () => (await import("./commands/interop-command.js")).bankImportCommand(path, opts)),
+  );
+bank
+  .command("export")
+  .description("Export an exam's questions to GIFT (and more); says what the format cannot hold")
+  .option("--exam <code>", "the exam to export, e.g. SAA-C03")
+  .option("--format <format>", "gift, moodle-xml, qti or udemy-csv")
+  .option("--out <path>", "the file (or folder) to write")
+  .option("--from <path>", "a question file or folder (default: content/questions)")
+  .option("--json", "print JSON")
+  .action((opts) =>
+    runAction(async () => (await import("./commands/interop-command.js")).bankExportCommand(opts)),
   );
 
 const dbOption = [

@@ -3,7 +3,7 @@ import { basename, dirname, extname, join, relative } from "node:path";
 import type { LocatedQuestion } from "../core/bank/bank-lint.js";
 import type { Question } from "../core/bank/question-types.js";
 import { ContentError, type ContentProblem } from "./content-error.js";
-import { questionFileSchema, questionSchema } from "./question-schema.js";
+import { questionFileSchema, questionSchema, schemaFor } from "./question-schema.js";
 import { parseYaml, zodProblems } from "./yaml-source.js";
 
 /** A question with where it was read from, for file:line messages. */
@@ -78,6 +78,35 @@ function overlongText(value: unknown, path: PropertyKey[], out: { path: Property
   return out;
 }
 
+/** What the full (served) schema says about a draft entry: the problems that keep it a draft, one per kind. */
+export function strictProblems(raw: unknown): string[] {
+  const { draft: _draft, problems: _problems, ...rest } = raw as Record<string, unknown>;
+  const parsed = questionSchema.safeParse(rest);
+  if (parsed.success) return [];
+  const out: string[] = [];
+  // "options.0.explanation: missing", "options.1.explanation: missing"… → one line naming the options.
+  const unexplained = new Map<string, string[]>();
+  for (const i of parsed.error.issues) {
+    const [field, index, key] = i.path;
+    const missing = /received undefined$/.test(i.message);
+    if (missing && key === "explanation" && typeof index === "number") {
+      const ids = (rest[String(field)] as { id?: string }[] | undefined)?.map((o) => o.id);
+      unexplained.set(String(field), [
+        ...(unexplained.get(String(field)) ?? []),
+        ids?.[index] ?? String(index),
+      ]);
+      continue;
+    }
+    if (missing && field === "domain" && i.path.length === 1) continue; // lint names the exam's domains
+    const at = i.path.map(String).join(".");
+    const message = missing ? "missing" : i.message;
+    out.push(at ? `${at}: ${message}` : message);
+  }
+  for (const [field, ids] of unexplained)
+    out.push(`${field} ${ids.join(", ")}: no explanation; write why each one is right or wrong`);
+  return [...new Set(out)];
+}
+
 /** Parses and validates question files; schema problems are collected with file:line, valid questions returned. */
 export function loadQuestionFiles(files: string[]): QuestionLoad {
   const questions: LocatedQuestion[] = [];
@@ -143,7 +172,7 @@ export function loadQuestionFiles(files: string[]): QuestionLoad {
           });
         return;
       }
-      const parsed = questionSchema.safeParse(raw);
+      const parsed = schemaFor(raw).safeParse(raw);
       const line = source.lineOf(["questions", i]);
       if (!parsed.success) {
         const shifted = {
@@ -176,6 +205,9 @@ export function loadQuestionFiles(files: string[]): QuestionLoad {
         file,
         line,
         lineOf: (p) => source.lineOf(["questions", i, ...p]),
+        ...((parsed.data as { draft?: boolean }).draft === true
+          ? { draftProblems: strictProblems(raw) }
+          : {}),
       });
     });
     (header.data.caseStudies ?? []).forEach((c, i) => {

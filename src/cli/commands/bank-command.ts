@@ -29,6 +29,7 @@ async function analyse(path: string | undefined) {
     problems,
     warnings: lint.warnings,
     summaries: lint.summaries,
+    drafts: lint.drafts,
   };
 }
 
@@ -69,12 +70,21 @@ export async function bankLintCommand(path: string | undefined, opts: { json?: b
       questions: r.questions,
       problems: r.problems,
       warnings: r.warnings,
+      drafts: r.drafts,
       exams: r.summaries,
     });
     return r.problems.length > 0 ? EXIT_PROBLEMS : 0;
   }
   for (const p of r.warnings) console.log(style.yellow(`${terminalSafe(formatProblem(p))} (warning)`));
   for (const p of r.problems) console.log(terminalSafe(formatProblem(p)));
+  for (const d of r.drafts)
+    console.log(
+      style.yellow(
+        terminalSafe(
+          `${d.file}:${d.line}: ${d.id}: draft (never served)${d.problems.length ? `: ${d.problems.join("; ")}` : ": no problems left, remove draft: true to serve it"}`,
+        ),
+      ),
+    );
   for (const s of r.summaries) {
     console.log(
       `\n${style.bold(s.exam)}: ${s.count} questions (${s.reviewed} independently reviewed); a full form has ${s.fullFormSize}`,
@@ -89,7 +99,10 @@ export async function bankLintCommand(path: string | undefined, opts: { json?: b
   const warned = r.warnings.length
     ? ` ${r.warnings.length} warning${r.warnings.length === 1 ? "" : "s"} (realism cues worth a look).`
     : "";
-  console.log(`\n${r.questions} questions in ${r.files.length} files: ${verdict}.${warned}`);
+  const drafted = r.drafts.length
+    ? ` ${r.drafts.length} draft${r.drafts.length === 1 ? "" : "s"} (never served until its problems are fixed and draft: true is removed).`
+    : "";
+  console.log(`\n${r.questions} questions in ${r.files.length} files: ${verdict}.${warned}${drafted}`);
   return r.problems.length > 0 ? EXIT_PROBLEMS : 0;
 }
 
@@ -112,6 +125,10 @@ export async function bankStatsCommand(
     }
     printRealism(s);
   }
+  if (r.drafts.length > 0)
+    console.log(
+      `\n${r.drafts.length} draft question(s) are not counted: drafts are never served (certpath bank lint lists them).`,
+    );
   if (r.problems.length > 0)
     console.log(style.yellow(`\n${r.problems.length} lint problem(s): run certpath bank lint.`));
 }

@@ -3,7 +3,7 @@ import type { Catalog } from "../catalog/catalog-types.js";
 import type { IsoDate } from "../dates.js";
 import { blueprintFor, largestRemainder } from "../exam/blueprint.js";
 import { examRealism, type RealismFigures } from "./bank-realism.js";
-import type { Question } from "./question-types.js";
+import { isServed, type Question } from "./question-types.js";
 import { unsafeFields } from "./text-safety.js";
 
 /** A question with its location, for file:line messages. */
@@ -13,6 +13,8 @@ export interface LocatedQuestion {
   line: number;
   /** The line of a field inside the question (e.g. ["options", 2, "text"]), when the source is known. */
   lineOf?: (path: readonly (string | number)[]) => number;
+  /** A draft's problems with the full question schema (what the loader found), reported with its lint findings. */
+  draftProblems?: string[];
 }
 
 /** A lint finding at file:line; `line` 0 means the whole file or folder (an exam-level finding). */
@@ -20,6 +22,15 @@ export interface LintProblem {
   file: string;
   line: number;
   message: string;
+}
+
+/** A draft question: loaded and linted, never served; `problems` are what keep it a draft. */
+export interface DraftReport {
+  file: string;
+  line: number;
+  id: string;
+  exam: string;
+  problems: string[];
 }
 
 export interface LintOptions {
@@ -78,7 +89,7 @@ export function lintBank(
   catalog: Catalog,
   on: IsoDate,
   options: LintOptions = {},
-): { problems: LintProblem[]; warnings: LintProblem[]; summaries: ExamSummary[] } {
+): { problems: LintProblem[]; warnings: LintProblem[]; summaries: ExamSummary[]; drafts: DraftReport[] } {
   const { emphasis = {}, realism = true } = options;
   const problems: LintProblem[] = [];
   const warnings: LintProblem[] = [];
@@ -86,19 +97,30 @@ export function lintBank(
   const ids = new Map<string, LocatedQuestion>();
   const byExam = new Map<string, LocatedQuestion[]>();
 
+  const drafts: DraftReport[] = [];
+
   for (const lq of located) {
     const { question: q, file, line } = lq;
-    const at = (message: string) => problems.push({ file, line, message: `${q.id}: ${message}` });
+    // A draft's findings describe what keeps it a draft; they do not fail the bank (it is never served).
+    const draft: DraftReport | undefined = isServed(q)
+      ? undefined
+      : { file, line, id: q.id, exam: q.exam, problems: [...(lq.draftProblems ?? [])] };
+    if (draft) drafts.push(draft);
+    const at = (message: string) =>
+      draft ? draft.problems.push(message) : problems.push({ file, line, message: `${q.id}: ${message}` });
     const other = ids.get(q.id);
     if (other) at(`duplicate id (also at ${other.file}:${other.line})`);
     else ids.set(q.id, lq);
-    const list = byExam.get(q.exam) ?? [];
-    list.push(lq);
-    byExam.set(q.exam, list);
+    if (!draft) {
+      const list = byExam.get(q.exam) ?? [];
+      list.push(lq);
+      byExam.set(q.exam, list);
+    } else draftFit(draft, q, catalog, on);
     for (const s of q.services)
       if (!services.has(s)) at(`unknown service "${s}" (see content/services.yaml)`);
     for (const u of unsafeFields(q))
-      if (realism || u.kind === "danger")
+      if (draft && u.kind !== "danger") draft.problems.push(u.message);
+      else if (realism || u.kind === "danger")
         problems.push({ file, line: lq.lineOf?.(u.path) ?? line, message: `${q.id}: ${u.message}` });
 
     if (q.type === "multiple-choice" || q.type === "multiple-response") {
@@ -131,7 +153,7 @@ export function lintBank(
     }
   }
 
-  problems.push(...caseStudyProblems(located));
+  problems.push(...caseStudyProblems(located.filter((lq) => isServed(lq.question))));
 
   const summaries: ExamSummary[] = [];
   for (const [exam, list] of [...byExam].sort(([a], [b]) => a.localeCompare(b))) {
@@ -156,7 +178,9 @@ export function lintBank(
         problems.push({
           file: lq.file,
           line: lq.line,
-          message: `${q.id}: domain "${q.domain}" is not in the ${bp.exam} blueprint (domains ${[...domainIds].join(", ")})`,
+          message: q.domain
+            ? `${q.id}: domain "${q.domain}" is not in the ${bp.exam} blueprint (domains ${[...domainIds].join(", ")})`
+            : `${q.id}: no domain: set domain to one of ${[...domainIds].join(", ")} (certpath show ${bp.exam})`,
         });
       const allowed = bp.questionTypes as string[];
       if (allowed.length > 0 && !allowed.includes(q.type))
@@ -216,7 +240,32 @@ export function lintBank(
     summaries.push(summary);
   }
   const order = (a: LintProblem, b: LintProblem) => a.file.localeCompare(b.file) || a.line - b.line;
-  return { problems: problems.sort(order), warnings: warnings.sort(order), summaries };
+  return {
+    problems: problems.sort(order),
+    warnings: warnings.sort(order),
+    summaries,
+    drafts: drafts.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line),
+  };
+}
+
+/** A draft against its exam's current blueprint: known exam, a domain of the blueprint, a type the exam uses. */
+function draftFit(draft: DraftReport, q: Question, catalog: Catalog, on: IsoDate): void {
+  const match = findCertification(catalog, q.exam);
+  if (!match) {
+    draft.problems.push(`unknown exam ${q.exam}`);
+    return;
+  }
+  const bp = blueprintFor(match.certification, on);
+  const domains = bp.domains.map((d) => d.id);
+  if (!domains.includes(q.domain))
+    draft.problems.push(
+      q.domain
+        ? `domain "${q.domain}" is not in the ${bp.exam} blueprint (domains ${domains.join(", ")})`
+        : `no domain: set domain to one of ${domains.join(", ")} (certpath show ${bp.exam})`,
+    );
+  const allowed = bp.questionTypes as string[];
+  if (allowed.length > 0 && !allowed.includes(q.type))
+    draft.problems.push(`${bp.exam} does not use ${q.type} questions (${allowed.join(", ")})`);
 }
 
 /** Case studies: one id names one scenario in a bank, and a case study is a set (at least two questions). */

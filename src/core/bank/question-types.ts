@@ -16,6 +16,12 @@ interface QuestionBase {
   variantOf?: { id: string; reason: string } | undefined;
   /** The case study this question belongs to: a scenario shared by several questions, each scored on its own. */
   caseStudy?: CaseStudy | undefined;
+  /** For authors only (never shown to learners): an import's general feedback and what it approximated. */
+  note?: string | undefined;
+  /** A draft loads and is linted but is never served: not in exams, practice, drills, reviews or readiness. */
+  draft?: boolean | undefined;
+  /** A draft's problems as the importer wrote them (lint reports the current ones). */
+  problems?: string[] | undefined;
 }
 
 /** A scenario shared by several questions (AWS case-study sets); the questions stay together in a form. */
@@ -65,4 +71,9 @@ export type Question =
 export interface Answer {
   selected?: string[] | undefined;
   pairs?: [string, string][] | undefined;
+}
+
+/** Whether a question may be served to learners (drafts never are). */
+export function isServed(q: Pick<QuestionBase, "draft">): boolean {
+  return q.draft !== true;
 }

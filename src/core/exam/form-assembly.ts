@@ -1,14 +1,15 @@
-import type { Question } from "../bank/question-types.js";
+import { isServed, type Question } from "../bank/question-types.js";
 import { type Blueprint, largestRemainder } from "./blueprint.js";
 import { createRng, type Rng, sample, shuffled } from "./rng.js";
 
 /** The questions of one exam, grouped by domain; built once per bank so assembly never scans the whole bank. */
 export type ExamPool = ReadonlyMap<string, readonly Question[]>;
 
-/** Groups a bank into pools per exam and domain. */
+/** Groups a bank into pools per exam and domain; drafts stay out (they are never served). */
 export function indexBank(questions: readonly Question[]): Map<string, Map<string, Question[]>> {
   const index = new Map<string, Map<string, Question[]>>();
   for (const q of questions) {
+    if (!isServed(q)) continue;
     const byDomain = index.get(q.exam) ?? new Map<string, Question[]>();
     index.set(q.exam, byDomain);
     const list = byDomain.get(q.domain) ?? [];
