@@ -224,6 +224,20 @@ describe("accounts", () => {
       (await invite(learner.cookie, { email: "d@example.org", role: "learner", teamId: platform.id })).status,
     ).toBe(403);
     expect((await invite(admin.cookie, { email: "bo@example.org", role: "learner" })).status).toBe(409);
+    // A lead invited (by an admin) into a team leads it.
+    const leadInvite = await invite(admin.cookie, {
+      email: "co-lead@example.org",
+      role: "lead",
+      teamId: dataTeam,
+    });
+    const leadToken = leadInvite.body.url.split("/").pop();
+    const asLead = await call("POST", `/api/invitations/${leadToken}/accept`, {
+      password: "the co-lead pass phrase",
+    });
+    const leadCookie = (asLead.headers.getSetCookie()[0] as string).split(";")[0] as string;
+    expect((await call("GET", "/api/me", undefined, as(leadCookie))).body.teams).toEqual([
+      { id: dataTeam, name: "Data", role: "lead" },
+    ]);
     // An expired link is refused.
     const late = await invite(admin.cookie, { email: "late@example.org", role: "author" });
     minutes(8 * 24 * 60);

@@ -72,24 +72,11 @@ export class AccountRepository {
    * every record of the local learner, in the same transaction. Returns whether the user was the first.
    */
   async createUser(
-    user: { id: string; email: string; passwordHash: string; role: UserRole; now: string },
+    user: NewUser,
     team?: { newId: string; name: string; role: TeamRole },
   ): Promise<{ first: boolean; adopted: number; teamId: string | null }> {
     return this.db.transaction().execute(async (trx) => {
-      const first = (await trx.selectFrom("users").select("id").limit(1).executeTakeFirst()) === undefined;
-      await trx
-        .insertInto("users")
-        .values({
-          id: user.id,
-          email: user.email,
-          password_hash: user.passwordHash,
-          role: user.role,
-          created_at: user.now,
-          password_changed_at: user.now,
-        })
-        .execute();
-      let adopted = 0;
-      if (first) adopted = await adoptLocal(trx, user.id);
+      const { first, adopted } = await insertUser(trx, user);
       let teamId: string | null = null;
       if (team) {
         teamId = await ensureTeam(trx, team.newId, team.name, user.now);
@@ -385,13 +372,9 @@ export class AccountRepository {
 
   /**
    * Accepts an invitation once: marks it used and creates the user with their membership in one
-   * transaction. False when it was already used or has expired (a racing accept lost).
+   * transaction (a lead invited into a team leads it, as with `users add --team`). False when it was already used or has expired (a racing accept lost).
    */
-  async acceptInvitation(
-    tokenHash: string,
-    user: { id: string; email: string; passwordHash: string; role: UserRole; now: string },
-    teamId: string | null,
-  ): Promise<boolean> {
+  async acceptInvitation(tokenHash: string, user: NewUser, teamId: string | null): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
       const used = await trx
         .updateTable("invitations")
@@ -402,27 +385,34 @@ export class AccountRepository {
         .returning("token_hash")
         .execute();
       if (used.length === 0) return false;
-      const first = (await trx.selectFrom("users").select("id").limit(1).executeTakeFirst()) === undefined;
-      await trx
-        .insertInto("users")
-        .values({
-          id: user.id,
-          email: user.email,
-          password_hash: user.passwordHash,
-          role: user.role,
-          created_at: user.now,
-          password_changed_at: user.now,
-        })
-        .execute();
-      if (first) await adoptLocal(trx, user.id);
+      await insertUser(trx, user);
       if (teamId)
         await trx
           .insertInto("team_members")
-          .values({ team_id: teamId, user_id: user.id, role: "member" })
+          .values({ team_id: teamId, user_id: user.id, role: user.role === "lead" ? "lead" : "member" })
           .execute();
       return true;
     });
   }
+}
+
+type NewUser = { id: string; email: string; passwordHash: string; role: UserRole; now: string };
+
+/** Inserts a user; the first one adopts every record of the local learner. */
+async function insertUser(trx: Transaction<Database>, user: NewUser) {
+  const first = (await trx.selectFrom("users").select("id").limit(1).executeTakeFirst()) === undefined;
+  await trx
+    .insertInto("users")
+    .values({
+      id: user.id,
+      email: user.email,
+      password_hash: user.passwordHash,
+      role: user.role,
+      created_at: user.now,
+      password_changed_at: user.now,
+    })
+    .execute();
+  return { first, adopted: first ? await adoptLocal(trx, user.id) : 0 };
 }
 
 async function ensureTeam(trx: Transaction<Database>, newId: string, name: string, now: string) {
