@@ -46,7 +46,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe("certpath bank import", () => {
   it("writes one YAML per source file, reports the counts of each kind, and exits 0", async () => {
     const out = join(dir, "gift");
-    const r = await cli("bank", "import", fx("saa-storage.gift"), "--format", "gift", "--out", out);
+    // Wide enough for the summary to stay on one line whatever COLUMNS the test runs with.
+    const r = await cliAt(200, "bank", "import", fx("saa-storage.gift"), "--format", "gift", "--out", out);
     expect(r.code).toBe(0);
     expect(r.stdout.replace(/\s+/g, " ")).toMatch(
       /Imported 5 questions: 1 ready, 4 drafts, 3 unsupported \(skipped\); 1 of 1 file written, 0 refused/,

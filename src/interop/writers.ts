@@ -1,6 +1,9 @@
 import type { CaseStudy, Question } from "../core/bank/question-types.js";
 import { writeGift } from "./gift-writer.js";
 import type { ExportFormat } from "./interop-model.js";
+import { writeMoodleXml } from "./moodle-xml-writer.js";
+import { writeQti } from "./qti-writer.js";
+import { writeUdemyCsv } from "./udemy-csv-writer.js";
 
 // One writer per export format (issue 14). Each helper that adds a format adds its one line here.
 
@@ -19,15 +22,10 @@ export interface ExportResult {
 
 export type FormatWriter = (bank: ExportBank) => ExportResult;
 
-/** A stand-in for a format whose writer has not landed yet. */
-const notYet =
-  (format: ExportFormat): FormatWriter =>
-  () => ({ files: [], dropped: [`this certpath build cannot write ${format} yet: nothing was exported`] });
-
 /** The writer of every export format. */
 export const WRITERS: Record<ExportFormat, FormatWriter> = {
   gift: writeGift,
-  "moodle-xml": notYet("moodle-xml"),
-  qti: notYet("qti"),
-  "udemy-csv": notYet("udemy-csv"),
+  "moodle-xml": writeMoodleXml,
+  qti: writeQti,
+  "udemy-csv": writeUdemyCsv,
 };

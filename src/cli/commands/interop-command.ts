@@ -16,6 +16,7 @@ import {
   type ImportFormat,
   type SourceFile,
 } from "../../interop/interop-model.js";
+import { qtiFolderSource } from "../../interop/qti-reader.js";
 import { FORMAT_EXTENSIONS } from "../../interop/readers.js";
 import { writeAtomically } from "../atomic-write.js";
 import { cliContext } from "../cli-context.js";
@@ -41,13 +42,15 @@ function formatOf<T extends string>(value: string | undefined, formats: readonly
 function sourcesAt(path: string, format: ImportFormat): string[] {
   if (!existsSync(path))
     throw new UsageError(`${path} does not exist. Give a file or a folder of ${format} files.`);
-  if (!statSync(path).isDirectory()) return [path];
+  // A QTI content package folder (imsmanifest.xml) is one source, read like the zip it would be.
+  const isPackage = (dir: string) => format === "qti" && existsSync(join(dir, "imsmanifest.xml"));
+  if (!statSync(path).isDirectory() || isPackage(path)) return [path];
   const out: string[] = [];
   const visit = (dir: string) => {
     for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       if (e.name.startsWith(".")) continue;
       const p = join(dir, e.name);
-      if (e.isDirectory()) visit(p);
+      if (e.isDirectory()) isPackage(p) ? out.push(p) : visit(p);
       else if (FORMAT_EXTENSIONS[format].includes(extname(e.name).toLowerCase())) out.push(p);
     }
   };
@@ -74,8 +77,29 @@ function outputNames(files: readonly string[]): Map<string, string> {
   return names;
 }
 
+/** Every file under a folder by its path inside it (QTI package folders). */
+function folderFiles(dir: string, prefix = ""): Record<string, Uint8Array> {
+  const out: Record<string, Uint8Array> = {};
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.name.startsWith(".")) continue;
+    const p = join(dir, e.name);
+    if (e.isDirectory()) Object.assign(out, folderFiles(p, `${prefix}${e.name}/`));
+    else out[`${prefix}${e.name}`] = new Uint8Array(readFileSync(p));
+  }
+  return out;
+}
+
 function readSource(path: string): SourceFile | ImportFileOutcome {
   const file = display(path);
+  if (statSync(path).isDirectory()) {
+    const source = qtiFolderSource(file, folderFiles(path));
+    if ((source.bytes?.length ?? 0) <= CONTENT_LIMITS.fileBytes) return source;
+    return refusedFile(
+      file,
+      `the package folder holds more than ${CONTENT_LIMITS.fileBytes / 1024 / 1024} MB`,
+      "split it into several packages",
+    );
+  }
   const size = statSync(path).size;
   if (size > CONTENT_LIMITS.fileBytes)
     return refusedFile(
@@ -175,7 +199,10 @@ function report(
         `${f.file}: ${f.questions.length} question${f.questions.length === 1 ? "" : "s"} (${drafts} draft${drafts === 1 ? "" : "s"}) → ${display(join(out, names.get(paths[i] as string) ?? ""))}`,
       );
       for (const q of f.questions.filter((x) => x.draft))
-        say(`${q.location.file}:${q.location.line ?? 1}: ${q.id} is a draft: ${q.problems.join("; ")}`, "  ");
+        say(
+          `${q.location.file}:${q.location.line ?? 1}${q.location.itemId ? ` (${q.location.itemId})` : ""}: ${q.id} is a draft: ${q.problems.join("; ")}`,
+          "  ",
+        );
     }
     for (const u of f.unsupported)
       say(
