@@ -126,7 +126,7 @@ export class AccountService {
     const now = this.iso();
     const email = emailInput.trim().toLowerCase().slice(0, 320);
     const keys = [`email:${email}`, `ip:${address}`];
-    const locks = await Promise.all(keys.map((k) => this.d.repo.lockedUntil(k, now)));
+    const locks = await Promise.all(keys.map((k) => this.d.repo.limits.lockedUntil(k, now)));
     const until = locks
       .filter((x): x is string => x !== undefined)
       .sort()
@@ -138,14 +138,14 @@ export class AccountService {
     if (!user || !ok) {
       const windowStart = this.iso(-SIGN_IN_LIMITS.windowMs);
       const lockUntil = this.iso(SIGN_IN_LIMITS.lockMs);
-      await this.d.repo.recordFailure(
+      await this.d.repo.limits.recordFailure(
         keys[0] as string,
         now,
         windowStart,
         SIGN_IN_LIMITS.perEmail,
         lockUntil,
       );
-      await this.d.repo.recordFailure(
+      await this.d.repo.limits.recordFailure(
         keys[1] as string,
         now,
         windowStart,
@@ -154,10 +154,10 @@ export class AccountService {
       );
       throw new UnauthorizedError("session.invalid_credentials", "The email or the password is wrong.");
     }
-    await this.d.repo.clearFailures(keys[0] as string);
+    await this.d.repo.limits.clearFailures(keys[0] as string);
     // Housekeeping on the rare path: expired sessions and old failure counters go.
     await this.d.repo.deleteExpiredSessions(now);
-    await this.d.repo.deleteStaleFailures(this.iso(-SIGN_IN_LIMITS.windowMs), now);
+    await this.d.repo.limits.deleteStaleFailures(this.iso(-SIGN_IN_LIMITS.windowMs), now);
     return this.newSession(user.id);
   }
 
@@ -266,7 +266,7 @@ export class AccountService {
       throw new ConflictError("account.exists", `There is already an account for ${email}.`);
     const token = newToken();
     const expiresAt = this.iso(INVITATION_DAYS * DAY_MS);
-    await this.d.repo.createInvitation({
+    await this.d.repo.invitations.createInvitation({
       tokenHash: tokenHash(token),
       email,
       role: input.role,
@@ -279,7 +279,8 @@ export class AccountService {
   }
 
   private async openInvitation(token: string) {
-    const inv = token.length <= 128 ? await this.d.repo.findInvitation(tokenHash(token)) : undefined;
+    const inv =
+      token.length <= 128 ? await this.d.repo.invitations.findInvitation(tokenHash(token)) : undefined;
     if (!inv || inv.acceptedAt !== null || inv.expiresAt <= this.iso())
       throw new NotFoundError(
         "invitation.not_found",
@@ -310,7 +311,7 @@ export class AccountService {
         `There is already an account for ${inv.email}. Sign in instead.`,
       );
     const id = this.d.newId();
-    const ok = await this.d.repo.acceptInvitation(
+    const ok = await this.d.repo.invitations.acceptInvitation(
       tokenHash(token),
       { id, email: inv.email, passwordHash: await hashPassword(password), role: inv.role, now: this.iso() },
       inv.teamId,

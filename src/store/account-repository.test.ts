@@ -147,24 +147,24 @@ describe.each(dialects)("account repository on %s", (name, url) => {
   });
 
   test("sign-in failures count per key in a window, lock at the limit, and clear", async (s) => {
-    const fail = (m: number) => repo(s).recordFailure("email:x", at(m), at(m - 15), 3, at(m + 15));
+    const fail = (m: number) => repo(s).limits.recordFailure("email:x", at(m), at(m - 15), 3, at(m + 15));
     expect(await fail(1)).toBe(1);
     expect(await fail(2)).toBe(2);
-    expect(await repo(s).lockedUntil("email:x", at(2))).toBeUndefined();
+    expect(await repo(s).limits.lockedUntil("email:x", at(2))).toBeUndefined();
     expect(await fail(3)).toBe(3);
-    expect(await repo(s).lockedUntil("email:x", at(4))).toBe(at(18));
-    expect(await repo(s).lockedUntil("email:x", at(18))).toBeUndefined();
+    expect(await repo(s).limits.lockedUntil("email:x", at(4))).toBe(at(18));
+    expect(await repo(s).limits.lockedUntil("email:x", at(18))).toBeUndefined();
     // A failure after the window starts a new count.
     expect(await fail(40)).toBe(1);
-    await repo(s).clearFailures("email:x");
+    await repo(s).limits.clearFailures("email:x");
     expect(await fail(41)).toBe(1);
     // Housekeeping keeps a counter in its window and a lock still running.
-    await repo(s).recordFailure("email:y", at(41), at(26), 1, at(59));
-    await repo(s).deleteStaleFailures(at(30), at(43));
+    await repo(s).limits.recordFailure("email:y", at(41), at(26), 1, at(59));
+    await repo(s).limits.deleteStaleFailures(at(30), at(43));
     expect(await fail(44)).toBe(2);
     // An old window goes, unless it still locks its key.
-    await repo(s).deleteStaleFailures(at(50), at(52));
-    expect(await repo(s).lockedUntil("email:y", at(52))).toBe(at(59));
+    await repo(s).limits.deleteStaleFailures(at(50), at(52));
+    expect(await repo(s).limits.lockedUntil("email:y", at(52))).toBe(at(59));
     expect(await fail(53)).toBe(1);
   });
 
@@ -178,20 +178,24 @@ describe.each(dialects)("account repository on %s", (name, url) => {
       now: at(0),
       expiresAt: at(50),
     };
-    await repo(s).createInvitation(inv);
-    expect(await repo(s).findInvitation("th1")).toMatchObject({
+    await repo(s).invitations.createInvitation(inv);
+    expect(await repo(s).invitations.findInvitation("th1")).toMatchObject({
       email: "new@example.org",
       teamName: "Platform",
       acceptedAt: null,
     });
     const accept = (id: string) =>
-      repo(s).acceptInvitation("th1", { ...user(id, "new@example.org"), now: at(10) }, "t-1");
+      repo(s).invitations.acceptInvitation("th1", { ...user(id, "new@example.org"), now: at(10) }, "t-1");
     expect(await accept("u-new")).toBe(true);
     expect(await accept("u-new2")).toBe(false);
     expect(await repo(s).teamsOf("u-new")).toEqual([{ id: "t-1", name: "Platform", role: "member" }]);
-    await repo(s).createInvitation({ ...inv, tokenHash: "th2", email: "late@example.org" });
+    await repo(s).invitations.createInvitation({ ...inv, tokenHash: "th2", email: "late@example.org" });
     expect(
-      await repo(s).acceptInvitation("th2", { ...user("u-late", "late@example.org"), now: at(50) }, null),
+      await repo(s).invitations.acceptInvitation(
+        "th2",
+        { ...user("u-late", "late@example.org"), now: at(50) },
+        null,
+      ),
     ).toBe(false);
   });
 

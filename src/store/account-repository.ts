@@ -1,5 +1,8 @@
 import type { Kysely, Transaction } from "kysely";
+import { InvitationRepository } from "./invitation-repository.js";
+import { insertUser, type NewUser } from "./new-user.js";
 import type { Database, TeamRole, UserRole } from "./schema.js";
+import { SignInLimitRepository } from "./sign-in-limit-repository.js";
 
 /** A user as stored, without the password hash. */
 export interface StoredUser {
@@ -23,25 +26,6 @@ export interface StoredSession {
   lastSeenAt: string;
 }
 
-export interface StoredInvitation {
-  email: string;
-  role: UserRole;
-  teamId: string | null;
-  teamName: string | null;
-  invitedBy: string;
-  createdAt: string;
-  expiresAt: string;
-  acceptedAt: string | null;
-}
-
-/** The learner of every record made before accounts existed (single-user mode). */
-const LOCAL = "local";
-/**
- * Every table whose rows belong to a learner: the first account adopts the local learner's rows. A new
- * table keyed by learner is added here.
- */
-export const LEARNER_TABLES = ["attempts", "answer_log", "question_history", "plans"] as const;
-
 const userColumns = ["id", "email", "role", "created_at", "password_changed_at"] as const;
 const toUser = (r: {
   id: string;
@@ -59,7 +43,15 @@ const toUser = (r: {
 
 /** Users, sessions, teams, invitations and the sign-in limiter's counters; same on SQLite and PostgreSQL. */
 export class AccountRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  /** The sign-in limiter's counters. */
+  readonly limits: SignInLimitRepository;
+  /** Invitations by link. */
+  readonly invitations: InvitationRepository;
+
+  constructor(private readonly db: Kysely<Database>) {
+    this.limits = new SignInLimitRepository(db);
+    this.invitations = new InvitationRepository(db);
+  }
 
   /** Whether any account exists (multi-user mode). */
   async hasUsers(): Promise<boolean> {
@@ -241,178 +233,6 @@ export class AccountRepository {
       .executeTakeFirstOrThrow();
     return Number(r.n);
   }
-
-  // Sign-in rate limit --------------------------------------------------------------------------------
-
-  /** When the key is locked out, until when; undefined when it is not. */
-  async lockedUntil(key: string, now: string): Promise<string | undefined> {
-    const r = await this.db
-      .selectFrom("sign_in_attempts")
-      .select("locked_until")
-      .where("key", "=", key)
-      .executeTakeFirst();
-    return r?.locked_until && r.locked_until > now ? r.locked_until : undefined;
-  }
-
-  /**
-   * Counts one failure of the key in the window that started after `windowStart` (an older window starts
-   * over), and locks the key until `lockUntil` once `max` failures are reached. Atomic per key.
-   */
-  async recordFailure(
-    key: string,
-    now: string,
-    windowStart: string,
-    max: number,
-    lockUntil: string,
-  ): Promise<number> {
-    return this.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto("sign_in_attempts")
-        .values({ key, failures: 1, window_start: now, locked_until: null })
-        .onConflict((oc) =>
-          oc.column("key").doUpdateSet((eb) => ({
-            failures: eb
-              .case()
-              .when("sign_in_attempts.window_start", "<", windowStart)
-              .then(1)
-              .else(eb("sign_in_attempts.failures", "+", 1))
-              .end(),
-            window_start: eb
-              .case()
-              .when("sign_in_attempts.window_start", "<", windowStart)
-              .then(now)
-              .else(eb.ref("sign_in_attempts.window_start"))
-              .end(),
-          })),
-        )
-        .execute();
-      const r = await trx
-        .selectFrom("sign_in_attempts")
-        .select("failures")
-        .where("key", "=", key)
-        .executeTakeFirstOrThrow();
-      const failures = Number(r.failures);
-      if (failures >= max)
-        await trx
-          .updateTable("sign_in_attempts")
-          .set({ locked_until: lockUntil, failures: 0, window_start: now })
-          .where("key", "=", key)
-          .execute();
-      return failures;
-    });
-  }
-
-  /** Drops counters whose window ended before `before` and that lock nothing at `now` (housekeeping). */
-  async deleteStaleFailures(before: string, now: string): Promise<void> {
-    await this.db
-      .deleteFrom("sign_in_attempts")
-      .where("window_start", "<", before)
-      .where((w) => w.or([w("locked_until", "is", null), w("locked_until", "<=", now)]))
-      .execute();
-  }
-
-  async clearFailures(key: string): Promise<void> {
-    await this.db.deleteFrom("sign_in_attempts").where("key", "=", key).execute();
-  }
-
-  // Invitations ---------------------------------------------------------------------------------------
-
-  async createInvitation(inv: {
-    tokenHash: string;
-    email: string;
-    role: UserRole;
-    teamId: string | null;
-    invitedBy: string;
-    now: string;
-    expiresAt: string;
-  }): Promise<void> {
-    await this.db
-      .insertInto("invitations")
-      .values({
-        token_hash: inv.tokenHash,
-        email: inv.email,
-        role: inv.role,
-        team_id: inv.teamId,
-        invited_by: inv.invitedBy,
-        created_at: inv.now,
-        expires_at: inv.expiresAt,
-        accepted_at: null,
-      })
-      .execute();
-  }
-
-  async findInvitation(tokenHash: string): Promise<StoredInvitation | undefined> {
-    const r = await this.db
-      .selectFrom("invitations")
-      .leftJoin("teams", "teams.id", "invitations.team_id")
-      .select([
-        "invitations.email",
-        "invitations.role",
-        "invitations.team_id",
-        "teams.name as team_name",
-        "invitations.invited_by",
-        "invitations.created_at",
-        "invitations.expires_at",
-        "invitations.accepted_at",
-      ])
-      .where("invitations.token_hash", "=", tokenHash)
-      .executeTakeFirst();
-    if (!r) return undefined;
-    return {
-      email: r.email,
-      role: r.role as UserRole,
-      teamId: r.team_id,
-      teamName: r.team_name ?? null,
-      invitedBy: r.invited_by,
-      createdAt: r.created_at,
-      expiresAt: r.expires_at,
-      acceptedAt: r.accepted_at,
-    };
-  }
-
-  /**
-   * Accepts an invitation once: marks it used and creates the user with their membership in one
-   * transaction (a lead invited into a team leads it, as with `users add --team`). False when it was already used or has expired (a racing accept lost).
-   */
-  async acceptInvitation(tokenHash: string, user: NewUser, teamId: string | null): Promise<boolean> {
-    return this.db.transaction().execute(async (trx) => {
-      const used = await trx
-        .updateTable("invitations")
-        .set({ accepted_at: user.now })
-        .where("token_hash", "=", tokenHash)
-        .where("accepted_at", "is", null)
-        .where("expires_at", ">", user.now)
-        .returning("token_hash")
-        .execute();
-      if (used.length === 0) return false;
-      await insertUser(trx, user);
-      if (teamId)
-        await trx
-          .insertInto("team_members")
-          .values({ team_id: teamId, user_id: user.id, role: user.role === "lead" ? "lead" : "member" })
-          .execute();
-      return true;
-    });
-  }
-}
-
-type NewUser = { id: string; email: string; passwordHash: string; role: UserRole; now: string };
-
-/** Inserts a user; the first one adopts every record of the local learner. */
-async function insertUser(trx: Transaction<Database>, user: NewUser) {
-  const first = (await trx.selectFrom("users").select("id").limit(1).executeTakeFirst()) === undefined;
-  await trx
-    .insertInto("users")
-    .values({
-      id: user.id,
-      email: user.email,
-      password_hash: user.passwordHash,
-      role: user.role,
-      created_at: user.now,
-      password_changed_at: user.now,
-    })
-    .execute();
-  return { first, adopted: first ? await adoptLocal(trx, user.id) : 0 };
 }
 
 async function ensureTeam(trx: Transaction<Database>, newId: string, name: string, now: string) {
@@ -420,18 +240,4 @@ async function ensureTeam(trx: Transaction<Database>, newId: string, name: strin
   if (found) return found.id;
   await trx.insertInto("teams").values({ id: newId, name, created_at: now }).execute();
   return newId;
-}
-
-/** Gives the local learner's records to the first account. */
-async function adoptLocal(trx: Transaction<Database>, userId: string): Promise<number> {
-  let n = 0;
-  for (const table of LEARNER_TABLES) {
-    const r = await trx
-      .updateTable(table)
-      .set({ learner: userId })
-      .where("learner", "=", LOCAL)
-      .executeTakeFirst();
-    n += Number(r.numUpdatedRows ?? 0);
-  }
-  return n;
 }
