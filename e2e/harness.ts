@@ -152,3 +152,41 @@ export async function api(
     headers: res.headers,
   };
 }
+
+/** A question as the API shows it in an attempt (opaque ids). */
+export interface ShownQuestion {
+  id: string;
+  type: string;
+  options: { id: string }[];
+  select?: number;
+  prompts?: { id: string }[];
+}
+
+/** A complete answer of the first options (right or wrong by chance), in the attempt's ids. */
+export function firstOptionsAnswer(q: ShownQuestion) {
+  return q.type === "matching"
+    ? { pairs: (q.prompts ?? []).map((p, i) => [p.id, q.options[i % q.options.length]?.id]) }
+    : q.type === "ordering"
+      ? { selected: q.options.map((o) => o.id) }
+      : { selected: q.options.slice(0, q.select ?? 1).map((o) => o.id) };
+}
+
+/** A practice attempt through the API (as `headers`' session, if any): every question answered with its first options, then submitted. */
+export async function practise(
+  base: string,
+  exam: string,
+  count: number,
+  headers: Record<string, string> = {},
+): Promise<void> {
+  const call = (method: string, path: string, body?: unknown) => api(base, method, path, body, headers);
+  const started = await call("POST", "/api/attempts", { exam, mode: "practice", count });
+  if (started.status !== 201)
+    throw new Error(`start ${exam}: ${started.status} ${JSON.stringify(started.body)}`);
+  for (const q of started.body.questions as ShownQuestion[]) {
+    const answer = firstOptionsAnswer(q);
+    const saved = await call("PUT", `/api/attempts/${started.body.id}/answers/${q.id}`, answer);
+    if (saved.status !== 200) throw new Error(`answer ${q.id}: ${saved.status}`);
+  }
+  const submitted = await call("POST", `/api/attempts/${started.body.id}/submit`);
+  if (submitted.status !== 200) throw new Error(`submit: ${submitted.status}`);
+}

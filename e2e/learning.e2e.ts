@@ -2,7 +2,16 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { api, axeViolations, DESKTOP, launchBrowser, PHONE, type Served, startServer } from "./harness.js";
+import {
+  api,
+  axeViolations,
+  DESKTOP,
+  launchBrowser,
+  PHONE,
+  practise,
+  type Served,
+  startServer,
+} from "./harness.js";
 
 // Own server (not browserSession) so the test can reach its database folder and age the answer log.
 let server: Served;
@@ -20,31 +29,6 @@ async function open(path: string, viewport = DESKTOP): Promise<Page> {
   const page = await browser.newPage({ viewport });
   await page.goto(server.url + path);
   return page;
-}
-
-interface Q {
-  id: string;
-  type: string;
-  options: { id: string }[];
-  select?: number;
-  prompts?: { id: string }[];
-}
-
-/** Starts a practice attempt through the API, answers every question (first options) and submits it. */
-async function practise(exam: string, count: number) {
-  const started = await api(server.url, "POST", "/api/attempts", { exam, mode: "practice", count });
-  expect(started.status).toBe(201);
-  for (const q of started.body.questions as Q[]) {
-    const answer =
-      q.type === "matching"
-        ? { pairs: (q.prompts ?? []).map((p, i) => [p.id, q.options[i % q.options.length]?.id]) }
-        : q.type === "ordering"
-          ? { selected: q.options.map((o) => o.id) }
-          : { selected: q.options.slice(0, q.select ?? 1).map((o) => o.id) };
-    const saved = await api(server.url, "PUT", `/api/attempts/${started.body.id}/answers/${q.id}`, answer);
-    expect(saved.status).toBe(200);
-  }
-  expect((await api(server.url, "POST", `/api/attempts/${started.body.id}/submit`)).status).toBe(200);
 }
 
 const isoIn = (days: number) => {
@@ -76,8 +60,8 @@ describe("web: progress", () => {
 
   it("after practice, shows the gauge with interval and pass chance, the score trend and the domain table at desktop and phone width", async () => {
     // Full-length forms: only they get a scaled score for the trend (issue 7 item 14).
-    await practise("CLF-C02", 65);
-    await practise("CLF-C02", 65);
+    await practise(server.url, "CLF-C02", 65);
+    await practise(server.url, "CLF-C02", 65);
     const readiness = (await api(server.url, "GET", "/api/readiness/CLF-C02")).body;
     expect(readiness.passProbability).not.toBeNull();
     for (const viewport of [DESKTOP, PHONE]) {

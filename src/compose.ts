@@ -2,9 +2,12 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { join } from "node:path";
 import type { AccountService } from "./app/account-service.js";
 import { ExamService, LOCAL_LEARNER } from "./app/exam-service.js";
+import type { ItemService } from "./app/item-service.js";
 import type { LearningService } from "./app/learning-service.js";
 import { type Actor, localActor } from "./app/policy.js";
 import type { RecordAccess } from "./app/record-access.js";
+import type { ReportService } from "./app/report-service.js";
+import type { TeamService } from "./app/team-service.js";
 import { contentRoot } from "./content/content-root.js";
 import { loadCoreContentFast, loadQuestionsFast } from "./content/content-snapshot.js";
 import type { CoreContent } from "./content/load-content.js";
@@ -34,12 +37,18 @@ export interface ExamContext {
   exams: ExamService;
   /** Readiness, spaced repetition and study plans over the same database. */
   learning: LearningService;
+  /** Item statistics and the author queue (authors and admins). */
+  items: ItemService;
+  /** Question reports: learners file them from reviews, authors resolve them. */
+  reports: ReportService;
   /** Who the CLI acts for: the local learner, or with accounts the account named by --as. */
   actor: Actor;
   /** The actor's learner id (the CLI's records). */
   learner: string;
   /** Accounts, sessions, sign-in limits and invitations. */
   accounts: AccountService;
+  /** Teams: stack and advice, assignments, the dashboard. */
+  teams: TeamService;
   /** The policy applied to attempts and plans named by id. */
   access: RecordAccess;
   /** Where the attempts are stored, for logs. */
@@ -89,6 +98,9 @@ export async function openExamContext(
   const { LearningRepository } = await import("./store/learning-repository.js");
   const { LearningService } = await import("./app/learning-service.js");
   const { hmacIds, newIdKey } = await import("./app/opaque-ids.js");
+  const { ItemRepository } = await import("./store/item-repository.js");
+  const { ItemService } = await import("./app/item-service.js");
+  const { ReportService } = await import("./app/report-service.js");
   const { AccountRepository } = await import("./store/account-repository.js");
   const { AccountService } = await import("./app/account-service.js");
   const { RecordAccess } = await import("./app/record-access.js");
@@ -107,11 +119,24 @@ export async function openExamContext(
     today: ctx.today,
     newId: () => randomUUID(),
   });
+  const attempts = new AttemptRepository(store.db, store.dialect);
+  const itemRepo = new ItemRepository(store.db);
+  const items = new ItemService({ questions: byId, items: itemRepo });
+  const reports = new ReportService({
+    questions: byId,
+    items: itemRepo,
+    attempts,
+    stats: items,
+    idHash: hmacIds,
+    now: ctx.now,
+    today: ctx.today,
+    newId: () => randomUUID(),
+  });
   const exams = new ExamService({
     catalog: ctx.catalog,
     bank: indexBank(questions),
     questions: byId,
-    repo: new AttemptRepository(store.db, store.dialect),
+    repo: attempts,
     dueReviews: (learner, exam) => learning.dueQuestionIds(learner, exam),
     now: ctx.now,
     newId: () => randomUUID(),
@@ -121,6 +146,19 @@ export async function openExamContext(
   });
   const accountRepo = new AccountRepository(store.db);
   const accounts = new AccountService({ repo: accountRepo, now: ctx.now, newId: () => randomUUID() });
+  const { TeamService } = await import("./app/team-service.js");
+  const { TeamRepository } = await import("./store/team-repository.js");
+  const { AssignmentRepository } = await import("./store/assignment-repository.js");
+  const teams = new TeamService({
+    catalog: ctx.catalog,
+    rules: ctx.rules,
+    learning,
+    teams: new TeamRepository(store.db),
+    assignments: new AssignmentRepository(store.db),
+    now: ctx.now,
+    today: ctx.today,
+    newId: () => randomUUID(),
+  });
   const access = new RecordAccess({
     attemptOwner: (id, expected) => exams.ownerOf(id, expected),
     planOwner: (id) => learning.planOwner(id),
@@ -129,9 +167,12 @@ export async function openExamContext(
   return {
     exams,
     learning,
+    items,
+    reports,
     actor: localActor(LOCAL_LEARNER),
     learner: LOCAL_LEARNER,
     accounts,
+    teams,
     access,
     location: store.location,
     close: () => store.close(),

@@ -64,6 +64,22 @@ export {
 export { type ReviewCard, scheduleReviews } from "./core/learning/review-schedule.js";
 export { buildStudyPlan, type PlanSession, type StudyPlan } from "./core/learning/study-plan.js";
 export {
+  type AssignedExam,
+  type AssignmentInput,
+  assignedExams,
+  pathDueDates,
+  validateAssignment,
+} from "./core/teams/assignment.js";
+export { type StackCoverage, stackCoverage, teamAdvice } from "./core/teams/team-advice.js";
+export { DASHBOARD_CSV_COLUMNS, dashboardCsv } from "./core/teams/team-csv.js";
+export {
+  type DashboardRow,
+  dashboardRow,
+  type TeamDomainGap,
+  teamWeakestDomains,
+} from "./core/teams/team-dashboard.js";
+export { requiredProbability, TRACK_RULE, type TrackStatus, trackStatus } from "./core/teams/team-status.js";
+export {
   type ImportFileOutcome,
   type ImportOptions,
   type ImportOutcome,

@@ -79,6 +79,26 @@ export class LearningService {
     return { ...r, name: this.cert(bp.exam).name, advice: readinessAdvice(r, bp.domains) };
   }
 
+  /**
+   * Readiness now and as it was `days` ago (only the answers given by then), and the instant of the last answer:
+   * what a team dashboard row needs, from one read of the evidence.
+   */
+  async progress(learner: string, exam: string, days: number) {
+    const bp = this.blueprint(exam);
+    const evidence = await this.evidence(learner, bp.exam);
+    const now = this.d.now();
+    const then = new Date(now.getTime() - days * 86_400_000);
+    const before = evidence.filter((a) => Date.parse(a.answeredAt) <= then.getTime());
+    return {
+      readiness: estimateReadiness(bp, evidence, now),
+      earlier: before.length > 0 ? estimateReadiness(bp, before, then) : null,
+      lastActivity: evidence.reduce<string | null>(
+        (m, a) => (m === null || a.answeredAt > m ? a.answeredAt : m),
+        null,
+      ),
+    };
+  }
+
   /** Every review card of an exam with its due date, those due now first; the exam date bounds them. */
   async reviews(learner: string, exam: string, examDate?: IsoDate) {
     const bp = this.blueprint(exam);

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createContext, openExamContext } from "../compose.js";
 import type { QuestionView } from "../core/exam/attempt.js";
-import { cli } from "../test/run-cli.js";
+import { cli, withColumns } from "../test/run-cli.js";
 
 // Issue 7 items 20 and 21 in the built CLI: review filters, wrapping to the terminal, exam input errors.
 const dir = mkdtempSync(join(tmpdir(), "certpath-review-cli-"));
@@ -16,17 +16,6 @@ function firstOption(q: QuestionView) {
     return { pairs: (q.prompts ?? []).map((p) => [p.id, q.options[0]?.id ?? ""] as [string, string]) };
   if (q.type === "ordering") return { selected: q.options.map((o) => o.id) };
   return { selected: q.options.slice(0, q.select ?? 1).map((o) => o.id) };
-}
-
-async function withColumns<T>(columns: number, run: () => Promise<T>): Promise<T> {
-  const before = process.env.COLUMNS;
-  process.env.COLUMNS = String(columns);
-  try {
-    return await run();
-  } finally {
-    if (before === undefined) delete process.env.COLUMNS;
-    else process.env.COLUMNS = before;
-  }
 }
 
 describe("certpath review filters and wrapping", () => {

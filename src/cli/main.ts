@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError } from "commander";
 import { isIsoDate } from "../core/dates.js";
-import { runAction } from "./run-action.js";
+import { runAction, UsageError } from "./run-action.js";
 import { guardPipedOutput } from "./safe-text.js";
 
 // Replaced by the build (scripts/build.mjs) with the version in package.json.
@@ -111,18 +111,6 @@ bank
     runAction(async () => (await import("./commands/bank-command.js")).bankLintCommand(path, opts)),
   );
 bank
-  .command("stats")
-  .description(
-    "Per exam: question count, per-domain counts against two full forms, type mix, service coverage, realism figures",
-  )
-  .argument("[path]", "a question file or folder (default: content/questions)")
-  .option("--json", "print JSON")
-  .option("--markdown", "print the realism figures as Markdown (docs/bank-realism.md)")
-  .action((path, opts) =>
-    runAction(async () => (await import("./commands/bank-command.js")).bankStatsCommand(path, opts)),
-  );
-
-bank
   .command("import")
   .description(
     "Import questions from GIFT, Aiken, Markdown (and more) into certpath YAML, one file per source (docs/interop.md)",
@@ -161,6 +149,61 @@ const asOption = [
   "with accounts: whose records (default: the only account; env CERTPATH_USER)",
 ] as const;
 
+bank
+  .command("stats")
+  .description(
+    "Per exam: question count, per-domain counts against two full forms, type mix, service coverage, realism figures; with --items, item statistics from learners' answers",
+  )
+  .argument("[path]", "a question file or folder (default: content/questions)")
+  .option("--json", "print JSON")
+  .option("--markdown", "print the realism figures as Markdown (docs/bank-realism.md)")
+  .option("--items", "item statistics (facility, discrimination, choices, time, flags) from the database")
+  .option("--exam <code>", "with --items: only this exam's questions, e.g. CLF-C02")
+  .option("--limit <n>", "with --items: how many items the table lists (default 50)")
+  .option("--all", "with --items --json: every question, also those nobody has answered")
+  .option(...dbOption)
+  .option(...asOption)
+  .action((path, opts) =>
+    runAction(async () => {
+      if (opts.items) {
+        if (path)
+          throw new UsageError(
+            "--items reads the database, not question files: drop the path (use --exam CODE to pick an exam).",
+          );
+        return (await import("./commands/item-stats-command.js")).bankItemStatsCommand(opts);
+      }
+      if (opts.exam || opts.db || opts.limit || opts.as || opts.all)
+        throw new UsageError(
+          "--exam, --db, --limit, --all and --as go with --items (item statistics from the database).",
+        );
+      return (await import("./commands/bank-command.js")).bankStatsCommand(path, opts);
+    }),
+  );
+bank
+  .command("reports")
+  .description("Question reports learners filed from reviews, with each question's statistics (authors)")
+  .option("--status <status>", "open | resolved | dismissed | all (default: open)")
+  .option("--exam <code>", "only this exam's questions, e.g. CLF-C02")
+  .option("--json", "print JSON")
+  .option(...dbOption)
+  .option(...asOption)
+  .action((opts) =>
+    runAction(async () => (await import("./commands/report-command.js")).bankReportsCommand(opts)),
+  );
+bank
+  .command("resolve")
+  .description("Close a question report: what changed and when it was verified, or why nothing needs to")
+  .argument("<report-id>", "the report's id (or its first characters, as `bank reports` shows)")
+  .option("--change <text>", "what you changed in the question")
+  .option("--verified-on <date>", "the date you checked the question against its sources (YYYY-MM-DD)")
+  .option("--dismiss <reason>", "close it without a change, saying why")
+  .option("--json", "print JSON")
+  .option(...dbOption)
+  .option(...asOption)
+  .action((id, opts) =>
+    runAction(async () => (await import("./commands/report-command.js")).bankResolveCommand(id, opts)),
+  );
+
 program
   .command("exam")
   .description("Take a practice exam in the terminal: timed exam, practice with feedback, or drill")
@@ -195,11 +238,19 @@ program
   .option("--wrong", "only questions answered wrong or not at all")
   .option("--flagged", "only questions you flagged for review")
   .option("--domain <id>", "only this exam domain, e.g. 2 (repeat or comma-separate)", collect)
+  .option("--report <n>", "report question N of this attempt to the authors (with --kind)")
+  .option("--kind <kind>", "with --report: wrong-key | outdated | unclear | other")
+  .option("--note <text>", "with --report: what is wrong (required for other; at most 1000 characters)")
+  .option("--option <n>", "with --report --kind wrong-key: an option you believe is right (repeat)", collect)
   .option("--json", "print JSON")
   .option(...dbOption)
   .option(...asOption)
   .action((id, opts) =>
-    runAction(async () => (await import("./commands/review-command.js")).reviewCommand(id, opts)),
+    runAction(async () =>
+      opts.report !== undefined
+        ? (await import("./commands/report-command.js")).reviewReportCommand(id, opts)
+        : (await import("./commands/review-command.js")).reviewCommand(id, opts),
+    ),
   );
 
 program
@@ -238,6 +289,46 @@ program
   .option(...asOption)
   .action((code, opts) =>
     runAction(async () => (await import("./commands/learning-command.js")).reviewDueCommand(code, opts)),
+  );
+
+const team = program
+  .command("team")
+  .description(
+    "Teams (with accounts): the readiness dashboard and assignments, for the team's leads and admins",
+  );
+team
+  .command("dashboard")
+  .description("Per member and assigned exam: pass chance, predicted score, trend, on track / at risk")
+  .argument("<team>", "team name or id")
+  .option("--csv", "print the dashboard as CSV (the web page's download)")
+  .option("--json", "print JSON")
+  .option(...dbOption)
+  .option(...asOption)
+  .action((name, opts) =>
+    runAction(async () => (await import("./commands/team-command.js")).teamDashboardCommand(name, opts)),
+  );
+team
+  .command("assign")
+  .description("Assign an exam (or --path) and a target date to the whole team or chosen members")
+  .argument("<team>", "team name or id")
+  .argument("[exam]", "exam code, e.g. SAA-C03 (or --path)")
+  .option("--by <date>", "target date (YYYY-MM-DD)")
+  .option("--path <codes>", "an advisor path, comma-separated (CLF-C02,SAA-C03)")
+  .option("--member <email>", "only this member (repeat or comma-separate); default the whole team", collect)
+  .option("--json", "print JSON")
+  .option(...dbOption)
+  .option(...asOption)
+  .action((name, code, opts) =>
+    runAction(async () => (await import("./commands/team-command.js")).teamAssignCommand(name, code, opts)),
+  );
+program
+  .command("assignments")
+  .description("What your teams assigned you: each exam's date, whether you are on track, your plan")
+  .option("--json", "print JSON")
+  .option(...dbOption)
+  .option(...asOption)
+  .action((opts) =>
+    runAction(async () => (await import("./commands/team-command.js")).assignmentsCommand(opts)),
   );
 
 const users = program

@@ -9,11 +9,13 @@ import { registerAdviceRoutes } from "./advice-routes.js";
 import { registerAttemptRoutes } from "./attempt-routes.js";
 import { registerCatalogRoutes } from "./catalog-routes.js";
 import { errorResponse, handleError, validationResponse } from "./errors.js";
+import { registerItemRoutes } from "./item-routes.js";
 import { registerLearningRoutes } from "./learning-routes.js";
 import { nodeJsonBody } from "./node-json-body.js";
 import { declareCommonResponses } from "./openapi-responses.js";
 import { LOOPBACK_HOSTS, requestGuard, securityHeaders } from "./security.js";
 import { registerWebApp } from "./static-files.js";
+import { registerTeamRoutes } from "./team-routes.js";
 
 const healthRoute = createRoute({
   method: "get",
@@ -80,6 +82,8 @@ export function createApp(ctx: AppContext, options: AppOptions = {}) {
     registerAccountRoutes(app, options.exam, { trustProxy: options.trustProxy ?? false });
     registerAttemptRoutes(app, options.exam);
     registerLearningRoutes(app, options.exam);
+    registerItemRoutes(app, options.exam);
+    registerTeamRoutes(app, options.exam.teams);
   }
   app.openAPIRegistry.registerPath({
     method: "get",

@@ -34,6 +34,15 @@ const writeRecord = (role: UserRole, owner: Owner): Outcome => {
 const invite = (role: UserRole, owner: Owner): Outcome =>
   role === "admin" || (role === "lead" && owner !== "other-team") ? "allow" : 403;
 
+/** Item statistics and question reports: authors and admins; 403 for everyone else. */
+const authorOnly = (role: UserRole): Outcome => (role === "author" || role === "admin" ? "allow" : 403);
+/** A team's page, stack advice: its members, any admin; 404 for others (existence is not revealed). */
+const readTeam = (role: UserRole, owner: Owner): Outcome =>
+  role === "admin" || owner !== "other-team" ? "allow" : 404;
+/** A team's stack, assignments, dashboard: its leads and admins; its other members 403; others 404. */
+const manageTeam = (role: UserRole, owner: Owner): Outcome =>
+  role === "admin" ? "allow" : owner === "other-team" ? 404 : role === "lead" ? "allow" : 403;
+
 const EXPECTED: Record<string, Rule> = {
   "get /api/health": "public",
   "get /api/openapi.json": "public",
@@ -62,6 +71,21 @@ const EXPECTED: Record<string, Rule> = {
   "get /api/plans": "signed-in",
   "get /api/plans/{id}": readRecord,
   "get /api/plans/{id}/calendar.ics": readRecord,
+  // A report comes from the attempt's own learner (the attempt in progress answers 409, counted as allowed).
+  "post /api/attempts/{id}/questions/{questionId}/reports": writeRecord,
+  "get /api/author/items": authorOnly,
+  "get /api/author/reports": authorOnly,
+  // The report id is made up: authors and admins get past the policy to a 404.
+  "post /api/author/reports/{id}/resolve": (role) => (authorOnly(role) === "allow" ? 404 : 403),
+  "get /api/teams": "signed-in",
+  "get /api/me/assignments": "signed-in",
+  "get /api/teams/{id}": readTeam,
+  "get /api/teams/{id}/advice": readTeam,
+  "put /api/teams/{id}/stack": manageTeam,
+  "post /api/teams/{id}/assignments": manageTeam,
+  "delete /api/teams/{id}/assignments/{aid}": manageTeam,
+  "get /api/teams/{id}/dashboard": manageTeam,
+  "get /api/teams/{id}/dashboard.csv": manageTeam,
 };
 
 const PASSWORD = "the matrix pass phrase";
@@ -167,6 +191,15 @@ async function freshToken(): Promise<string> {
   return r.body.url.split("/").pop();
 }
 
+/** A fresh assignment of the team (made by the admin), for a delete to consume. */
+async function freshAssignment(teamId: string): Promise<string> {
+  const r = await request("POST", `/api/teams/${teamId}/assignments`, await session("admin@example.org"), {
+    exam: "CLF-C02",
+    targetDate: "2027-03-01",
+  });
+  return r.body.assignments[0].id;
+}
+
 /** The request for a route, role and owner: path parameters filled with that owner's records, a valid body. */
 async function build(method: string, path: string, role: Role, owner: Owner) {
   const actorEmail = role === "anonymous" ? "learner@example.org" : ACTOR_EMAIL[role];
@@ -180,6 +213,7 @@ async function build(method: string, path: string, role: Role, owner: Owner) {
   if (path.startsWith("/api/teams/")) url = url.replace("{id}", teamId);
   url = url.replace("{questionId}", subject.question).replace("{exam}", "CLF-C02").replace("{id}", "SAA-C03");
   if (url.includes("{token}")) url = url.replace("{token}", await freshToken());
+  if (url.includes("{aid}")) url = url.replace("{aid}", await freshAssignment(teamId));
   if (path === "/api/reviews") url += "?exam=CLF-C02";
   const bodies: Record<string, unknown> = {
     "post /api/session": { email: actorEmail, password: PASSWORD },
@@ -190,6 +224,10 @@ async function build(method: string, path: string, role: Role, owner: Owner) {
     "post /api/attempts": { exam: "CLF-C02", mode: "practice", count: 2 },
     "put /api/attempts/{id}/answers/{questionId}": { flagged: true },
     "post /api/plans": { exam: "CLF-C02", targetDate: "2027-03-01", hoursPerWeek: 5 },
+    "post /api/attempts/{id}/questions/{questionId}/reports": { kind: "unclear" },
+    "post /api/author/reports/{id}/resolve": { status: "dismissed", resolution: "It stands as written." },
+    "put /api/teams/{id}/stack": { services: ["lambda", "dynamodb"] },
+    "post /api/teams/{id}/assignments": { exam: "CLF-C02", targetDate: "2027-03-01" },
   };
   const body = bodies[`${method} ${path}`];
   return { url, body };

@@ -20,6 +20,8 @@ export const WEB_ROUTES = [
   "/sign-in",
   "/account",
   "/invite/:token",
+  "/author",
+  "/teams/:id",
 ] as const;
 
 const patterns = WEB_ROUTES.map(

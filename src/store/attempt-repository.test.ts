@@ -1,33 +1,13 @@
 import { describe, expect } from "vitest";
-import type { Attempt } from "../core/exam/attempt.js";
 import type { ScoreReport } from "../core/exam/scoring.js";
+import { attemptFixture } from "../test/attempt-fixture.js";
 import { storeDialects } from "../test/store-dialects.js";
 import { AttemptRepository } from "./attempt-repository.js";
 
 // One contract, every dialect: SQLite in memory and on disk, PGlite, and a real PostgreSQL server.
 const { dialects, open } = storeDialects();
 
-function attempt(id: string, over: Partial<Attempt> = {}): Attempt {
-  return {
-    id,
-    learner: "ana",
-    exam: "CLF-C02",
-    mode: "exam",
-    status: "in-progress",
-    seed: "s",
-    idKey: `key-${id}`,
-    startedAt: "2026-11-26T10:00:00.000Z",
-    endsAt: "2026-11-26T11:30:00.000Z",
-    submittedAt: null,
-    questionIds: ["q1", "q2", "q3"],
-    optionOrder: { q1: ["b", "a", "c", "d"], q2: ["a", "b", "c", "d"], q3: ["d", "c", "b", "a"] },
-    promptOrder: {},
-    notice: null,
-    retakeOf: null,
-    result: null,
-    ...over,
-  };
-}
+const attempt = attemptFixture;
 
 const report: ScoreReport = {
   scaledScore: 640,

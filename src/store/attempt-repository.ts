@@ -232,7 +232,16 @@ export class AttemptRepository {
       (p) =>
         this.db
           .insertInto("answers")
-          .columns(["attempt_id", "question_id", "selected", "pairs", "flagged", "locked", "updated_at"])
+          .columns([
+            "attempt_id",
+            "question_id",
+            "selected",
+            "pairs",
+            "flagged",
+            "locked",
+            "updated_at",
+            "first_answered_at",
+          ])
           .expression((eb) =>
             eb
               .selectFrom("attempts")
@@ -244,6 +253,7 @@ export class AttemptRepository {
                 eb.val(p("flagged")).as("flagged"),
                 eb.val(p("locked")).as("locked"),
                 eb.val(p("now")).as("updated_at"),
+                eb.val(p("firstAnsweredAt")).as("first_answered_at"),
               ])
               .where("id", "=", p("attemptId"))
               .where("status", "=", "in-progress")
@@ -256,6 +266,8 @@ export class AttemptRepository {
               flagged: flagged === null ? eb.ref("answers.flagged") : eb.ref("excluded.flagged"),
               locked: lock ? eb.ref("excluded.locked") : eb.ref("answers.locked"),
               updated_at: eb.ref("excluded.updated_at"),
+              // Set by the first save that carries an answer, then kept.
+              first_answered_at: eb.fn.coalesce("answers.first_answered_at", "excluded.first_answered_at"),
             }));
             // The lock check is part of the same statement, so two racing answers cannot both be scored.
             return changesAnswer ? update.where("answers.locked", "=", 0) : update;
@@ -263,7 +275,16 @@ export class AttemptRepository {
           // SQLite reports the affected rows, and RETURNING on an upsert costs it ~15× the statement;
           // PGlite reports no row counts, so PostgreSQL dialects use RETURNING.
           .$if(this.dialect !== "sqlite", (q) => q.returning("question_id")),
-      { questionId, selected, pairs, flagged: flagged ?? 0, locked: lock ? 1 : 0, now, attemptId },
+      {
+        questionId,
+        selected,
+        pairs,
+        flagged: flagged ?? 0,
+        locked: lock ? 1 : 0,
+        now,
+        attemptId,
+        firstAnsweredAt: changesAnswer ? now : null,
+      },
     );
     return this.dialect === "sqlite" ? affected === 1n : rows.length > 0;
   }

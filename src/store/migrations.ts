@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from "kysely";
+import { teamsMigration } from "./teams-migration.js";
 
 // Migrations live in code (not files on disk) so the bundled CLI carries them; never edit a shipped one.
 const migrations: Record<string, Migration> = {
@@ -122,6 +123,50 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable("answers").dropColumn("locked").execute();
     },
   },
+  // Learners report questions from the review; authors resolve (what changed, verifiedOn) or dismiss them.
+  "2026-12-01-030-item-reports": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("item_reports")
+        .addColumn("id", "varchar(64)", (c) => c.primaryKey())
+        .addColumn("question_id", "varchar(128)", (c) => c.notNull())
+        .addColumn("exam", "varchar(16)", (c) => c.notNull())
+        .addColumn("learner", "varchar(128)", (c) => c.notNull())
+        .addColumn("attempt_id", "varchar(64)", (c) => c.notNull())
+        .addColumn("kind", "varchar(16)", (c) => c.notNull())
+        .addColumn("note", "text", (c) => c.notNull())
+        .addColumn("suggested", "text")
+        .addColumn("created_at", "varchar(32)", (c) => c.notNull())
+        .addColumn("status", "varchar(16)", (c) => c.notNull())
+        .addColumn("resolution", "text")
+        .addColumn("verified_on", "varchar(10)")
+        .addColumn("resolved_by", "varchar(128)")
+        .addColumn("resolved_at", "varchar(32)")
+        .execute();
+      await db.schema
+        .createIndex("item_reports_status")
+        .on("item_reports")
+        .columns(["status", "created_at"])
+        .execute();
+      await db.schema
+        .createIndex("item_reports_question")
+        .on("item_reports")
+        .columns(["question_id", "status"])
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable("item_reports").execute();
+    },
+  },
+  // Time to answer (item statistics): when each question of an attempt first got an answer, set once.
+  "2026-12-01-031-answer-first-answered": {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable("answers").addColumn("first_answered_at", "varchar(32)").execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable("answers").dropColumn("first_answered_at").execute();
+    },
+  },
   // Accounts and teams (issue 13): users, sessions in the database (stateless servers), teams and their
   // members, invitations by link, and the sign-in rate limit's state (shared by every server).
   "2026-12-01-010-accounts": {
@@ -183,6 +228,7 @@ const migrations: Record<string, Migration> = {
         await db.schema.dropTable(t).execute();
     },
   },
+  "2026-12-01-020-teams": teamsMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -30,6 +30,8 @@ export interface AnswersTable {
   /** 1 once a practice answer was complete and got feedback: it no longer changes. */
   locked: Generated<number>;
   updated_at: string;
+  /** When the question first got an answer in this attempt (not a flag alone): time to answer comes from it. */
+  first_answered_at: Generated<string | null>;
 }
 
 export interface QuestionHistoryTable {
@@ -62,6 +64,25 @@ export interface PlansTable {
   version: number;
   created_at: string;
   updated_at: string;
+}
+
+/** A learner's report about a question, made from the review of a submitted attempt, and its resolution. */
+export interface ItemReportsTable {
+  id: string;
+  question_id: string;
+  exam: string;
+  learner: string;
+  attempt_id: string;
+  kind: string;
+  note: string;
+  /** "wrong key" reports may name the options the learner believes are right: a JSON array of bank ids. */
+  suggested: string | null;
+  created_at: string;
+  status: string;
+  resolution: string | null;
+  verified_on: string | null;
+  resolved_by: string | null;
+  resolved_at: string | null;
 }
 
 export type { TeamRole, UserRole } from "../app/policy.js";
@@ -120,13 +141,28 @@ export interface SignInAttemptsTable {
   locked_until: string | null;
 }
 
+/** An exam (`exam`) or an advisor path (`path`, JSON list of codes) assigned to a team or one member. */
+export interface AssignmentsTable {
+  id: string;
+  team_id: string;
+  /** null: the whole team. */
+  user_id: string | null;
+  exam: string | null;
+  path: string | null;
+  target_date: string;
+  assigned_by: string;
+  created_at: string;
+}
+
 export interface Database {
+  assignments: AssignmentsTable;
   users: UsersTable;
   sessions: SessionsTable;
   teams: TeamsTable;
   team_members: TeamMembersTable;
   invitations: InvitationsTable;
   sign_in_attempts: SignInAttemptsTable;
+  item_reports: ItemReportsTable;
   answer_log: AnswerLogTable;
   plans: PlansTable;
   attempts: AttemptsTable;

@@ -27,6 +27,18 @@ export async function cli(...args: string[]): Promise<{ code: number; stdout: st
   }
 }
 
+/** Runs `run` with $COLUMNS set, as a terminal of that width would (the CLI wraps to it). */
+export async function withColumns<T>(columns: number, run: () => Promise<T>): Promise<T> {
+  const before = process.env.COLUMNS;
+  process.env.COLUMNS = String(columns);
+  try {
+    return await run();
+  } finally {
+    if (before === undefined) delete process.env.COLUMNS;
+    else process.env.COLUMNS = before;
+  }
+}
+
 /** Runs `certpath …` with `input` on standard input (a pipe, not a terminal) and extra environment. */
 export function cliWithInput(
   input: string,

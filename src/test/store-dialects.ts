@@ -1,7 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, it } from "vitest";
+import { afterAll, beforeAll, describe, it } from "vitest";
 import { openStore, type Store } from "../store/database.js";
 import { startPostgres, type ThrowawayPostgres } from "./postgres.js";
 
@@ -44,4 +44,13 @@ export function storeDialects() {
     return test;
   };
   return { dialects, open };
+}
+
+/** A store contract suite: `body` registers its tests once, and they run over every dialect. */
+export function eachDialect(
+  title: string,
+  body: (test: (name: string, fn: (store: Store) => Promise<void>) => void) => void,
+): void {
+  const { dialects, open } = storeDialects();
+  describe.each(dialects)(`${title} on %s`, (name, url) => body(open(name, url)));
 }

@@ -1,6 +1,14 @@
 import type { Advice } from "../../src/core/advisor/advisor-types.js";
 import type { CertificationDetail, CertificationSummary } from "../../src/core/catalog/catalog-view.js";
 import type {
+  AuthorItems,
+  FiledReport,
+  QuestionReport,
+  ReportInput,
+  ReportStatus,
+  ResolveInput,
+} from "./author/author-types.js";
+import type {
   AnswerInput,
   AttemptView,
   Feedback,
@@ -138,6 +146,23 @@ export const api = {
   plan: (id: string) => request<Plan>(`/api/plans/${encodeURIComponent(id)}`),
   createPlan: (input: PlanRequest) =>
     request<Plan>("/api/plans", { method: "POST", body: JSON.stringify(input) }),
+  // Question reports and item statistics (src/server/item-routes.ts).
+  reportQuestion: (attemptId: string, questionId: string, input: ReportInput) =>
+    request<FiledReport>(
+      `/api/attempts/${encodeURIComponent(attemptId)}/questions/${encodeURIComponent(questionId)}/reports`,
+      { method: "POST", body: JSON.stringify(input) },
+    ),
+  authorItems: (exam: string | undefined, all: boolean) =>
+    request<AuthorItems>(`/api/author/items?all=${all}${exam ? `&exam=${encodeURIComponent(exam)}` : ""}`),
+  authorReports: (status: ReportStatus, exam?: string) =>
+    request<{ reports: QuestionReport[] }>(
+      `/api/author/reports?status=${status}${exam ? `&exam=${encodeURIComponent(exam)}` : ""}`,
+    ),
+  resolveReport: (id: string, input: ResolveInput) =>
+    request<QuestionReport>(`/api/author/reports/${encodeURIComponent(id)}/resolve`, {
+      method: "POST",
+      body: JSON.stringify(input),
+    }),
 };
 
 /** Where a plan's iCalendar file downloads from. */

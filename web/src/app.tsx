@@ -8,6 +8,7 @@ import { CatalogPage } from "./pages/catalog-page.js";
 import { CertificationPage } from "./pages/certification-page.js";
 import { HomePage } from "./pages/home-page.js";
 import { NotFoundPage } from "./pages/not-found-page.js";
+import { TeamNavLink } from "./teams/team-links.js";
 
 // Practice-exam pages load on demand so the catalog and advisor stay light.
 const ExamListPage = lazy(() =>
@@ -34,11 +35,14 @@ const ProgressPage = lazy(() =>
 );
 const PlanNewPage = lazy(() => import("./pages/plan-new-page.js").then((m) => ({ default: m.PlanNewPage })));
 const PlanPage = lazy(() => import("./pages/plan-page.js").then((m) => ({ default: m.PlanPage })));
+const AuthorPage = lazy(() => import("./pages/author-page.js").then((m) => ({ default: m.AuthorPage })));
 const HistoryPage = lazy(() => import("./pages/history-page.js").then((m) => ({ default: m.HistoryPage })));
 // Accounts (multi-user mode only; a laptop in single-user mode never opens them).
 const SignInPage = lazy(() => import("./pages/sign-in-page.js").then((m) => ({ default: m.SignInPage })));
 const AccountPage = lazy(() => import("./pages/account-page.js").then((m) => ({ default: m.AccountPage })));
 const InvitePage = lazy(() => import("./pages/invite-page.js").then((m) => ({ default: m.InvitePage })));
+// Team pages (leads and members of a team) load on demand.
+const TeamPage = lazy(() => import("./pages/team-page.js").then((m) => ({ default: m.TeamPage })));
 
 export function App() {
   const location = useLocation();
@@ -81,6 +85,10 @@ export function App() {
               <li>
                 <NavLink to="/history">History</NavLink>
               </li>
+              <li>
+                <NavLink to="/author">Authoring</NavLink>
+              </li>
+              <TeamNavLink />
             </ul>
           </nav>
           <UserMenu />
@@ -104,6 +112,8 @@ export function App() {
               <Route path="/progress/:exam" element={<ProgressPage />} />
               <Route path="/plans/new" element={<PlanNewPage />} />
               <Route path="/plans/:id" element={<PlanPage />} />
+              <Route path="/author" element={<AuthorPage />} />
+              <Route path="/teams/:id" element={<TeamPage />} />
               <Route path="/sign-in" element={<SignInPage />} />
               <Route path="/account" element={<AccountPage />} />
               <Route path="/invite/:token" element={<InvitePage />} />

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { useNavigate } from "react-router";
+import { useModal } from "./use-modal.js";
 
 /**
  * While an attempt is running, a click on a link that leaves it (the site navigation, the footer)
@@ -24,12 +25,7 @@ export function LeaveGuard({ message }: { message: string }) {
     document.addEventListener("click", onClick, true);
     return () => document.removeEventListener("click", onClick, true);
   }, []);
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (target && !d.open) d.showModal();
-    if (!target && d.open) d.close();
-  }, [target]);
+  useModal(ref, target !== null);
   return (
     <dialog ref={ref} className="dialog" aria-labelledby="leave-title" onClose={() => setTarget(null)}>
       <h2 id="leave-title">Leave this attempt?</h2>

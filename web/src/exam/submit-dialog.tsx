@@ -1,5 +1,6 @@
-import { useEffect, useRef } from "react";
+import { useRef } from "react";
 import { answerStates, type QuestionView, type SavedState } from "./exam-types.js";
+import { useModal } from "./use-modal.js";
 
 interface Props {
   open: boolean;
@@ -35,12 +36,7 @@ function JumpList({ label, items, onJump }: { label: string; items: number[]; on
 /** A modal confirm step listing what is still open, with a way to jump back to each question. */
 export function SubmitDialog({ open, questions, answers, busy, unsaved, onClose, onJump, onSubmit }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
+  useModal(ref, open);
   const { answered, incomplete, unanswered } = answerStates(questions, answers);
   const flagged = questions.flatMap((q, i) => (answers[q.id]?.flagged ? [i] : []));
   return (

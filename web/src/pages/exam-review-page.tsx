@@ -5,6 +5,7 @@ import { Status, Title } from "../components/status.js";
 import { CaseStudyPanel } from "../exam/case-study-panel.js";
 import { MODE_LABEL, type ReviewQuestion } from "../exam/exam-types.js";
 import { CorrectAnswer, Explanations, MatchTable } from "../exam/feedback-panel.js";
+import { ReportQuestion } from "../exam/report-question.js";
 import { useApi } from "../use-api.js";
 
 const FILTERS = [
@@ -29,7 +30,7 @@ function YourAnswer({ q }: { q: ReviewQuestion }) {
   return <CorrectAnswer question={q} answer={{ selected: a.selected ?? undefined, pairs: a.pairs }} />;
 }
 
-function ReviewItem({ q, n }: { q: ReviewQuestion; n: number }) {
+function ReviewItem({ q, n, attemptId }: { q: ReviewQuestion; n: number; attemptId: string }) {
   const domain = (
     <span className="muted">
       Domain {q.domain} · {q.type.replace("-", " ")}
@@ -47,6 +48,7 @@ function ReviewItem({ q, n }: { q: ReviewQuestion; n: number }) {
         <p className="notice">
           The key and explanations are withheld: this question is in an exam you have in progress.
         </p>
+        <ReportQuestion attemptId={attemptId} q={q} n={n} />
       </li>
     );
   const correctOptions = q.correctOptions;
@@ -100,6 +102,7 @@ function ReviewItem({ q, n }: { q: ReviewQuestion; n: number }) {
           </ul>
         </>
       )}
+      <ReportQuestion attemptId={attemptId} q={q} n={n} />
     </li>
   );
 }
@@ -154,7 +157,7 @@ export function ExamReviewPage() {
             </p>
             <ol className="review-list">
               {shown.map(({ q, n }) => (
-                <ReviewItem key={q.id} q={q} n={n} />
+                <ReviewItem key={q.id} q={q} n={n} attemptId={r.id} />
               ))}
             </ol>
           </article>

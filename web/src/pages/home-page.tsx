@@ -1,6 +1,8 @@
 import { Link } from "react-router";
 import { api, type CertificationSummary } from "../api.js";
 import { Status, Title } from "../components/status.js";
+import { MyAssignments } from "../teams/my-assignments.js";
+import { TeamLinks } from "../teams/team-links.js";
 import { useApi } from "../use-api.js";
 
 const TIERS = [
@@ -55,6 +57,8 @@ export function HomePage() {
           </Link>
         </p>
       </section>
+      <MyAssignments />
+      <TeamLinks />
       <section aria-labelledby="tiers-heading">
         <h2 id="tiers-heading">Four tiers of AWS certification</h2>
         <p>

@@ -2,23 +2,12 @@ import { type FormEvent, useId, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import { ApiError, api } from "../api.js";
 import { Title } from "../components/status.js";
+import { codesOf, inWeeks } from "../form-values.js";
 import type { PlanRequest } from "../learning/learning-types.js";
 import { useApi } from "../use-api.js";
 import "../learning/learning.css";
 
 const DEFAULT_WEEKS = 8;
-
-function inWeeks(weeks: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() + weeks * 7);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-}
-
-const codesOf = (text: string) =>
-  text
-    .split(/[\s,→>]+/)
-    .map((c) => c.trim().toUpperCase())
-    .filter(Boolean);
 
 /** "Start a plan": an exam or an advisor path, a target date and hours per week; errors come from the API. */
 export function PlanNewPage() {
