@@ -83,7 +83,9 @@ const focusedText = (p: Page) =>
   p.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.textContent ?? ""}`);
 
 async function expectAccessibleAndFitting(p: Page, what: string) {
-  await p.waitForLoadState("networkidle");
+  // Not "networkidle": since the teams merge a signed-in page keeps a request open; wait for the page to settle.
+  await p.waitForLoadState("load");
+  await p.waitForFunction(() => !/Loading/.test(document.querySelector("main")?.textContent ?? ""));
   expect(await axeViolations(p), what).toEqual([]);
   const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, `${what}: horizontal overflow`).toBeLessThanOrEqual(0);
