@@ -78,6 +78,8 @@ describe("web: advisor results and learn → practise", () => {
         "/advisor?role=network-engineer&awsExperience=1&fieldExperience=10&itBackground=yes&results=1",
       );
       await p.getByRole("heading", { name: "Your recommended paths" }).waitFor();
+      // The bank sizes come from their own request: read the steps once it has answered.
+      await p.waitForLoadState("networkidle");
       expect(await p.locator(".notice-warning").textContent()).toContain("Your 10 years of networking");
       for (const step of await p.locator(".timeline-step").all()) {
         const code = (await step.locator(".code").first().textContent()) ?? "";

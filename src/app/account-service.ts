@@ -289,13 +289,15 @@ export class AccountService {
     return inv;
   }
 
-  /** What an invitation link offers. */
+  /** What an invitation link offers, and who sent it (their email; null once that account is gone). */
   async lookupInvitation(token: string) {
     const inv = await this.openInvitation(token);
+    const inviter = await this.d.repo.findUserById(inv.invitedBy);
     return {
       email: inv.email,
       role: inv.role,
       team: inv.teamId ? { id: inv.teamId, name: inv.teamName ?? "" } : null,
+      invitedBy: inviter?.email ?? null,
     };
   }
 

@@ -188,6 +188,7 @@ describe("accounts", () => {
       email: "new@example.org",
       role: "learner",
       team: { id: platform.id, name: "Platform" },
+      invitedBy: "ana@example.org",
     });
     const weak = await call("POST", `/api/invitations/${token}/accept`, { password: "short" });
     expect([weak.status, weak.body.error.code]).toEqual([400, "account.weak_password"]);

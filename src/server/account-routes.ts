@@ -52,6 +52,7 @@ const invitation = z
     email: z.string(),
     role: z.enum(USER_ROLES),
     team: z.object({ id: z.string(), name: z.string() }).nullable(),
+    invitedBy: z.string().nullable().openapi({ description: "The inviter's email (null once removed)" }),
   })
   .openapi("Invitation");
 const tokenParam = z.object({ token: z.string().min(1).max(128) });

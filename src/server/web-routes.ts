@@ -18,6 +18,9 @@ export const WEB_ROUTES = [
   "/plans/new",
   "/plans/:id",
   "/author/import",
+  "/sign-in",
+  "/account",
+  "/invite/:token",
   "/author",
   "/teams/:id",
 ] as const;

@@ -44,6 +44,11 @@ export class ApiError extends Error {
     return typeof this.details.field === "string" ? this.details.field : undefined;
   }
 
+  /** Seconds the server asks to wait before trying again (429 Retry-After), when it said. */
+  get retryAfter(): number | undefined {
+    return typeof this.details.retryAfter === "number" ? this.details.retryAfter : undefined;
+  }
+
   /** Suggested names (e.g. "SAA-C03 (Solutions Architect – Associate)"), when the server gave some. */
   get suggestions(): string[] {
     const s = this.details.suggestions;
@@ -51,19 +56,55 @@ export class ApiError extends Error {
   }
 }
 
-export async function request<T>(path: string, init?: RequestInit): Promise<T> {
+/** Any failure as an ApiError (a thrown non-API error becomes code "client"). */
+export function asApiError(e: unknown): ApiError {
+  return e instanceof ApiError ? e : new ApiError(0, "client", String(e));
+}
+
+/**
+ * What a 401 means for one call. "sign-in" (the default): the session is missing or over, so the
+ * browser goes to the sign-in page. "answer": the 401 is this call's own answer (wrong password, a
+ * probe of who is signed in). "answer-unless-expired": its own answer, unless the server says the
+ * session itself is gone (`auth.required`).
+ */
+export type On401 = "sign-in" | "answer" | "answer-unless-expired";
+
+export interface RequestOptions extends RequestInit {
+  on401?: On401;
+}
+
+let unauthorized: (() => void) | undefined;
+
+/** Who handles "the session is gone" (the app sends the browser to sign-in); returns the undo. */
+export function setUnauthorizedHandler(handler: () => void): () => void {
+  unauthorized = handler;
+  return () => {
+    if (unauthorized === handler) unauthorized = undefined;
+  };
+}
+
+/** Calls the API; a 4xx/5xx becomes an ApiError (with `retryAfter` seconds when the server sent one). */
+export async function request<T>(path: string, init: RequestOptions = {}): Promise<T> {
+  const { on401 = "sign-in", ...rest } = init;
   let res: Response;
   try {
-    res = await fetch(path, { ...init, headers: { "content-type": "application/json", ...init?.headers } });
+    res = await fetch(path, { ...rest, headers: { "content-type": "application/json", ...rest.headers } });
   } catch {
     throw new ApiError(0, "network", "The certpath server cannot be reached. Is it still running?");
   }
-  const body = await res.json().catch(() => undefined);
+  const body = res.status === 204 ? undefined : await res.json().catch(() => undefined);
   if (!res.ok) {
     const err = (
       body as { error?: { code?: string; message?: string } & Record<string, unknown> } | undefined
     )?.error;
     const { code, message, ...details } = err ?? {};
+    const retryAfter = Number(res.headers.get("retry-after"));
+    if (Number.isFinite(retryAfter) && retryAfter > 0) details.retryAfter = retryAfter;
+    if (
+      res.status === 401 &&
+      (on401 === "sign-in" || (on401 === "answer-unless-expired" && code === "auth.required"))
+    )
+      unauthorized?.();
     throw new ApiError(res.status, code ?? "http", message ?? `The server answered ${res.status}.`, details);
   }
   return body as T;
@@ -83,7 +124,9 @@ export const api = {
   advice: (profile: Record<string, unknown>) =>
     request<Advice>("/api/advice", { method: "POST", body: JSON.stringify(profile) }),
   // Practice exams (src/server/attempt-routes.ts).
-  exams: () => request<{ exams: { code: string; name: string; bankSize: number }[] }>("/api/exams"),
+  /** `on401: "answer"` where the list only decorates a page a visitor may see (catalog, advisor). */
+  exams: (on401?: On401) =>
+    request<{ exams: { code: string; name: string; bankSize: number }[] }>("/api/exams", { on401 }),
   startAttempt: (input: StartInput) =>
     request<AttemptView>("/api/attempts", { method: "POST", body: JSON.stringify(input) }),
   attempt: (id: string) => request<AttemptView>(`/api/attempts/${encodeURIComponent(id)}`),

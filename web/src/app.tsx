@@ -1,5 +1,8 @@
 import { lazy, Suspense, useEffect, useRef } from "react";
 import { NavLink, Route, Routes, useLocation } from "react-router";
+import { MeProvider } from "./account/me-context.js";
+import { SessionGate } from "./account/session-gate.js";
+import { UserMenu } from "./account/user-menu.js";
 import { AdvisorPage } from "./pages/advisor-page.js";
 import { CatalogPage } from "./pages/catalog-page.js";
 import { CertificationPage } from "./pages/certification-page.js";
@@ -38,6 +41,10 @@ const AuthorImportPage = lazy(() =>
 );
 const AuthorPage = lazy(() => import("./pages/author-page.js").then((m) => ({ default: m.AuthorPage })));
 const HistoryPage = lazy(() => import("./pages/history-page.js").then((m) => ({ default: m.HistoryPage })));
+// Accounts (multi-user mode only; a laptop in single-user mode never opens them).
+const SignInPage = lazy(() => import("./pages/sign-in-page.js").then((m) => ({ default: m.SignInPage })));
+const AccountPage = lazy(() => import("./pages/account-page.js").then((m) => ({ default: m.AccountPage })));
+const InvitePage = lazy(() => import("./pages/invite-page.js").then((m) => ({ default: m.InvitePage })));
 // Team pages (leads and members of a team) load on demand.
 const TeamPage = lazy(() => import("./pages/team-page.js").then((m) => ({ default: m.TeamPage })));
 
@@ -53,7 +60,7 @@ export function App() {
   }, [location.pathname]);
 
   return (
-    <>
+    <MeProvider>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
@@ -88,30 +95,36 @@ export function App() {
               <TeamNavLink />
             </ul>
           </nav>
+          <UserMenu />
         </div>
       </header>
       <main id="main" ref={main} tabIndex={-1} className="wrap">
         <Suspense fallback={<p className="muted">Loading…</p>}>
-          <Routes>
-            <Route path="/" element={<HomePage />} />
-            <Route path="/catalog" element={<CatalogPage />} />
-            <Route path="/certifications/:id" element={<CertificationPage />} />
-            <Route path="/advisor" element={<AdvisorPage />} />
-            <Route path="/exams" element={<ExamListPage />} />
-            <Route path="/exams/:code" element={<ExamStartPage />} />
-            <Route path="/attempts/:id" element={<ExamAttemptPage />} />
-            <Route path="/attempts/:id/report" element={<ExamReportPage />} />
-            <Route path="/attempts/:id/review" element={<ExamReviewPage />} />
-            <Route path="/history" element={<HistoryPage />} />
-            <Route path="/progress" element={<ProgressIndexPage />} />
-            <Route path="/progress/:exam" element={<ProgressPage />} />
-            <Route path="/plans/new" element={<PlanNewPage />} />
-            <Route path="/plans/:id" element={<PlanPage />} />
-            <Route path="/author/import" element={<AuthorImportPage />} />
-            <Route path="/author" element={<AuthorPage />} />
-            <Route path="/teams/:id" element={<TeamPage />} />
-            <Route path="*" element={<NotFoundPage />} />
-          </Routes>
+          <SessionGate>
+            <Routes>
+              <Route path="/" element={<HomePage />} />
+              <Route path="/catalog" element={<CatalogPage />} />
+              <Route path="/certifications/:id" element={<CertificationPage />} />
+              <Route path="/advisor" element={<AdvisorPage />} />
+              <Route path="/exams" element={<ExamListPage />} />
+              <Route path="/exams/:code" element={<ExamStartPage />} />
+              <Route path="/attempts/:id" element={<ExamAttemptPage />} />
+              <Route path="/attempts/:id/report" element={<ExamReportPage />} />
+              <Route path="/attempts/:id/review" element={<ExamReviewPage />} />
+              <Route path="/history" element={<HistoryPage />} />
+              <Route path="/progress" element={<ProgressIndexPage />} />
+              <Route path="/progress/:exam" element={<ProgressPage />} />
+              <Route path="/plans/new" element={<PlanNewPage />} />
+              <Route path="/plans/:id" element={<PlanPage />} />
+              <Route path="/author/import" element={<AuthorImportPage />} />
+              <Route path="/author" element={<AuthorPage />} />
+              <Route path="/teams/:id" element={<TeamPage />} />
+              <Route path="/sign-in" element={<SignInPage />} />
+              <Route path="/account" element={<AccountPage />} />
+              <Route path="/invite/:token" element={<InvitePage />} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Routes>
+          </SessionGate>
         </Suspense>
       </main>
       <footer className="site-footer wrap">
@@ -123,6 +136,6 @@ export function App() {
           For authors: <NavLink to="/author/import">import and export questions</NavLink>.
         </p>
       </footer>
-    </>
+    </MeProvider>
   );
 }

@@ -57,11 +57,11 @@ export function AdviceView({ advice, headingRef }: { advice: Advice; headingRef?
                     <Link to={s.links.certification}>{s.name}</Link> <span className="code">{s.code}</span>
                   </h4>
                   <p className="step-links">
-                    {banks.get(s.code) ? (
+                    {banks?.get(s.code) ? (
                       <Link to={s.links.practice}>Practice exam for {s.code}</Link>
-                    ) : (
+                    ) : banks ? (
                       <span className="muted">No practice questions for {s.code} yet</span>
-                    )}
+                    ) : null}
                   </p>
                   <p className="muted">
                     {s.studyHours} hours · {s.weeks} {s.weeks === 1 ? "week" : "weeks"}

@@ -50,6 +50,7 @@ function Filter({
   );
 }
 
+/** `bank`: the practice bank's size (0: none); undefined when not known, and then nothing is said. */
 function Card({ c, all, bank }: { c: CertificationSummary; all: CertificationSummary[]; bank?: number }) {
   const successorName = (code: string) => all.find((x) => x.code === code)?.shortName ?? code;
   return (
@@ -94,6 +95,7 @@ function Card({ c, all, bank }: { c: CertificationSummary; all: CertificationSum
         </p>
       )}
       {(c.status === "active" || c.status === "beta") &&
+        bank !== undefined &&
         (bank ? (
           <p className="card-practice">
             <Link to={`/exams/${c.code}`}>Practice questions ({bank})</Link>
@@ -151,7 +153,7 @@ export function CatalogPage() {
                   key={c.slug}
                   c={c}
                   all={all.state === "ready" ? all.data.certifications : certifications}
-                  bank={banks.get(c.code)}
+                  bank={banks && (banks.get(c.code) ?? 0)}
                 />
               ))}
             </ul>

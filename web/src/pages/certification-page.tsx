@@ -115,8 +115,9 @@ export function CertificationPage() {
 /** Learn → practise: the practice exam for this certification, or why there is none. */
 function PracticeLink({ code, retired }: { code: string; retired: boolean }) {
   const banks = usePracticeBanks();
-  const size = banks.get(code);
   if (retired) return <p className="practice-link muted">No practice exam: this exam is retired.</p>;
+  if (!banks) return null;
+  const size = banks.get(code);
   return size ? (
     <p className="practice-link">
       <Link className="button button-primary" to={`/exams/${code}`}>
