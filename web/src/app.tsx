@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useRef } from "react";
 import { NavLink, Route, Routes, useLocation } from "react-router";
+import { AuthorNavLink } from "./account/author-nav-link.js";
 import { MeProvider } from "./account/me-context.js";
 import { SessionGate } from "./account/session-gate.js";
 import { UserMenu } from "./account/user-menu.js";
@@ -89,9 +90,7 @@ export function App() {
               <li>
                 <NavLink to="/history">History</NavLink>
               </li>
-              <li>
-                <NavLink to="/author">Authoring</NavLink>
-              </li>
+              <AuthorNavLink />
               <TeamNavLink />
             </ul>
           </nav>

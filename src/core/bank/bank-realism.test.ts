@@ -180,6 +180,16 @@ describe("same question, different words", () => {
     expect(nearDuplicates([a, c])).toEqual([{ a: 0, b: 1, kind: "wording", similarity: 1 }]);
   });
 
+  it("names at most three earlier look-alikes per question when a bank holds many copies of one", () => {
+    const copies = Array.from({ length: 400 }, (_, i) => ({ ...a, id: `copy${i}` }));
+    const pairs = nearDuplicates(copies);
+    const perQuestion = new Map<number, number>();
+    for (const p of pairs) perQuestion.set(p.b, (perQuestion.get(p.b) ?? 0) + 1);
+    expect(Math.max(...perQuestion.values())).toBe(3);
+    expect(perQuestion.size).toBe(399);
+    expect(pairs.length).toBeLessThan(3 * 400);
+  });
+
   it("leaves out a pair marked as a deliberate variant, and an unrelated question", () => {
     const variant: Question = { ...b, variantOf: { id: "a", reason: "tests layer versions, not packaging" } };
     const other = byLength("z9", 1);

@@ -52,11 +52,13 @@ export function askedFeatures(q: Question): Set<string> {
 /**
  * Pairs of sets whose Jaccard similarity is at least `t`, by a prefix-filtered similarity join (never all
  * pairs): with features ordered rarest first, two sets that similar must share a feature among the first
- * |x| - ceil(t·|x|) + 1 of each, so only those prefixes are indexed and probed. Exact, not sampled.
+ * |x| - ceil(t·|x|) + 1 of each, so only those prefixes are indexed and probed. Exact, not sampled, up to
+ * `perSet` pairs for each set with the earlier sets it is like (a bank of copies would otherwise give n² pairs).
  */
 export function similarPairs(
   sets: readonly Set<string>[],
   t: number,
+  perSet = Number.POSITIVE_INFINITY,
 ): { a: number; b: number; similarity: number }[] {
   const df = new Map<string, number>();
   for (const set of sets) for (const f of set) df.set(f, (df.get(f) ?? 0) + 1);
@@ -85,10 +87,12 @@ export function similarPairs(
   const out: { a: number; b: number; similarity: number }[] = [];
   arrays.forEach((x, i) => {
     const size = (sets[i] as Set<string>).size;
+    let found = 0;
     // Prefix positions over the whole rarest-first list, less the set's own unshared features.
     const prefix = size - Math.ceil(t * size) + 1 - (size - x.length);
-    for (let p = 0; p < prefix && p < x.length; p++)
+    for (let p = 0; p < prefix && p < x.length && found < perSet; p++)
       for (const j of index.get(x[p] as number) ?? []) {
+        if (found >= perSet) break;
         if (stamp[j] === i) continue;
         stamp[j] = i;
         const y = arrays[j] as Int32Array;
@@ -105,7 +109,10 @@ export function similarPairs(
           else v++;
         }
         const similarity = inter / (size + other - inter);
-        if (similarity >= t) out.push({ a: j, b: i, similarity });
+        if (similarity >= t) {
+          out.push({ a: j, b: i, similarity });
+          found++;
+        }
       }
     for (let p = 0; p < prefix && p < x.length; p++) {
       const list = index.get(x[p] as number);
@@ -116,19 +123,25 @@ export function similarPairs(
   return out;
 }
 
-/** Near-duplicate pairs of one exam's questions, by wording and by what is asked; pairs marked `variantOf` are left out. */
+/** At most this many earlier look-alikes are named for one question (the rest add nothing an author needs). */
+export const DUPLICATES_PER_QUESTION = 3;
+
+/**
+ * Near-duplicate pairs of one exam's questions, by wording and by what is asked, each question paired with at
+ * most DUPLICATES_PER_QUESTION earlier ones per kind; pairs marked `variantOf` are left out.
+ */
 export function nearDuplicates(questions: readonly Question[]): DuplicatePair[] {
   const variant = (a: Question, b: Question) => a.variantOf?.id === b.id || b.variantOf?.id === a.id;
   const out: DuplicatePair[] = [];
   const seen = new Set<string>();
   const stemShingles = questions.map((q) => shingles(q.stem));
-  for (const { a, b, similarity } of similarPairs(stemShingles, NEAR_DUPLICATE_THRESHOLD)) {
+  for (const { a, b, similarity } of similarPairs(stemShingles, NEAR_DUPLICATE_THRESHOLD, DUPLICATES_PER_QUESTION)) {
     if (variant(questions[a] as Question, questions[b] as Question)) continue;
     seen.add(`${a} ${b}`);
     out.push({ a, b, kind: "wording", similarity });
   }
   const stems = questions.map((q) => wordSet(q.stem));
-  for (const { a, b, similarity } of similarPairs(questions.map(askedFeatures), ASKED_KEY_THRESHOLD)) {
+  for (const { a, b, similarity } of similarPairs(questions.map(askedFeatures), ASKED_KEY_THRESHOLD, DUPLICATES_PER_QUESTION)) {
     if (seen.has(`${a} ${b}`)) continue;
     const scenario = jaccard(stems[a] as Set<string>, stems[b] as Set<string>);
     if (scenario < ASKED_STEM_THRESHOLD) continue;

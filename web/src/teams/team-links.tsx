@@ -1,18 +1,22 @@
-import { useRef } from "react";
-import { Link, NavLink, useLocation } from "react-router";
+import { Link, NavLink } from "react-router";
+import { useMe } from "../account/me-context.js";
 import { useApi } from "../use-api.js";
 import { teamApi } from "./team-api.js";
 
-/** The teams the user leads (admins: every team); empty in single-user mode without teams. */
+/**
+ * The teams the user leads, from who the app acts as (GET /api/me, loaded once): a lead's teams where they lead;
+ * admins (and the single user, who is an admin) every team, asked once from /api/teams; nobody else asks.
+ */
 function useLedTeams() {
-  // Asked again on each navigation until there is an answer with teams (e.g. right after signing in).
-  const { pathname } = useLocation();
-  const found = useRef(false);
-  const teams = useApi(found.current ? "teams" : `teams ${pathname}`, () => teamApi.teams());
-  if (teams.state !== "ready") return [];
-  const led = teams.data.teams.filter((t) => t.role !== "member");
-  if (led.length > 0) found.current = true;
-  return led;
+  const { state } = useMe();
+  const me = state.status === "signed-in" || state.status === "single-user" ? state.me : undefined;
+  const admin = me?.role === "admin";
+  const all = useApi(admin ? "teams" : "teams (not asked)", () =>
+    admin ? teamApi.teams() : Promise.resolve({ teams: [] }),
+  );
+  if (!me) return [];
+  if (!admin) return me.teams.filter((t) => t.role === "lead");
+  return all.state === "ready" ? all.data.teams : [];
 }
 
 /** A "Team" link in the header for leads and admins with a team (the first; the home page lists the others). */
