@@ -7,7 +7,13 @@ const LOCAL = "local";
  * Every table whose rows belong to a learner: the first account adopts the local learner's rows. A new
  * table keyed by learner is added here.
  */
-export const LEARNER_TABLES = ["attempts", "answer_log", "question_history", "plans", "item_reports"] as const;
+export const LEARNER_TABLES = [
+  "attempts",
+  "answer_log",
+  "question_history",
+  "plans",
+  "item_reports",
+] as const;
 
 export type NewUser = { id: string; email: string; passwordHash: string; role: UserRole; now: string };
 

@@ -135,13 +135,21 @@ export function nearDuplicates(questions: readonly Question[]): DuplicatePair[] 
   const out: DuplicatePair[] = [];
   const seen = new Set<string>();
   const stemShingles = questions.map((q) => shingles(q.stem));
-  for (const { a, b, similarity } of similarPairs(stemShingles, NEAR_DUPLICATE_THRESHOLD, DUPLICATES_PER_QUESTION)) {
+  for (const { a, b, similarity } of similarPairs(
+    stemShingles,
+    NEAR_DUPLICATE_THRESHOLD,
+    DUPLICATES_PER_QUESTION,
+  )) {
     if (variant(questions[a] as Question, questions[b] as Question)) continue;
     seen.add(`${a} ${b}`);
     out.push({ a, b, kind: "wording", similarity });
   }
   const stems = questions.map((q) => wordSet(q.stem));
-  for (const { a, b, similarity } of similarPairs(questions.map(askedFeatures), ASKED_KEY_THRESHOLD, DUPLICATES_PER_QUESTION)) {
+  for (const { a, b, similarity } of similarPairs(
+    questions.map(askedFeatures),
+    ASKED_KEY_THRESHOLD,
+    DUPLICATES_PER_QUESTION,
+  )) {
     if (seen.has(`${a} ${b}`)) continue;
     const scenario = jaccard(stems[a] as Set<string>, stems[b] as Set<string>);
     if (scenario < ASKED_STEM_THRESHOLD) continue;
