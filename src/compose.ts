@@ -130,6 +130,7 @@ export async function openExamContext(
     newId: () => randomUUID(),
   });
   const attempts = new AttemptRepository(store.db, store.dialect);
+  const accountRepo = new AccountRepository(store.db);
   const itemRepo = new ItemRepository(store.db);
   const items = new ItemService({ questions: byId, items: itemRepo });
   const reports = new ReportService({
@@ -141,6 +142,7 @@ export async function openExamContext(
     now: ctx.now,
     today: ctx.today,
     newId: () => randomUUID(),
+    emailOf: async (learner) => (await accountRepo.findUserById(learner))?.email,
   });
   const exams = new ExamService({
     catalog: ctx.catalog,
@@ -154,7 +156,6 @@ export async function openExamContext(
     newIdKey: options.newIdKey ?? newIdKey,
     idHash: hmacIds,
   });
-  const accountRepo = new AccountRepository(store.db);
   const accounts = new AccountService({ repo: accountRepo, now: ctx.now, newId: () => randomUUID() });
   const { TeamService } = await import("./app/team-service.js");
   const { TeamRepository } = await import("./store/team-repository.js");

@@ -113,7 +113,7 @@ export class AccountService {
           )
         : new ConflictError(
             "account.which",
-            `This database has ${users.length} accounts: say whose records to use with --as EMAIL (or CERTPATH_USER). See certpath users list.`,
+            `This database has ${users.length} accounts: say which account to act as with --as EMAIL (or CERTPATH_USER). See certpath users list.`,
           );
     return { ...(await this.actorOf(user)), teams: user.teams };
   }

@@ -18,6 +18,8 @@ export interface ReportServiceDeps {
   now: () => Date;
   today: () => string;
   newId: () => string;
+  /** The email of a learner id (accounts), or undefined for the local learner and removed accounts. */
+  emailOf?: ((learner: string) => Promise<string | undefined>) | undefined;
 }
 
 /** What a learner sends to report a question (options in the attempt's opaque ids). */
@@ -174,8 +176,12 @@ export class ReportService {
     for (const e of exams)
       if (this.d.stats.banks().includes(e))
         for (const s of await this.d.stats.statistics(e)) stats.set(s.questionId, s);
+    const emails = new Map<string, string | null>();
+    for (const l of new Set(reports.map((r) => r.learner)))
+      emails.set(l, (await this.d.emailOf?.(l)) ?? null);
     return reports.map((r) => ({
       ...r,
+      reporter: emails.get(r.learner) ?? null,
       question: questionForAuthor(this.d.questions.get(r.questionId)),
       statistics: stats.get(r.questionId) ?? null,
     }));

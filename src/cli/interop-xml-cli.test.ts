@@ -66,7 +66,7 @@ describe("certpath bank import for XML and CSV formats", () => {
       out,
     );
     expect(r.code).not.toBe(0);
-    expect(r.stdout + r.stderr).toMatch(/broken\.xml:12: the XML is broken on line 12/);
+    expect(r.stdout + r.stderr).toMatch(/broken\.xml:12: The XML is broken on line 12/);
     expect(() => readdirSync(out)).toThrow();
   });
 

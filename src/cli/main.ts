@@ -146,7 +146,7 @@ const dbOption = [
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 const asOption = [
   "--as <email>",
-  "with accounts: whose records (default: the only account; env CERTPATH_USER)",
+  "with accounts: the account to act as (default: the only account; env CERTPATH_USER)",
 ] as const;
 
 bank

@@ -236,10 +236,16 @@ function parseProblem(e: unknown, block: Block, file: string): FatalProblem {
       hint: "end the answers with } (write \\{ for a brace that is part of the text)",
     };
   const loc = (e as { location?: { start?: { line?: number } } }).location?.start?.line;
-  const message = cleanText(e instanceof Error ? e.message : String(e)).replace(/^Expected /, "expected ");
+  const message = cleanText(e instanceof Error ? e.message : String(e))
+    .replace(/^Expected /, "expected ")
+    .replace(/\.+$/, "");
+  // The usual cause: a colon in text, most often in a link (https://…), which GIFT reads as syntax.
+  const colon = /but ":" found/.test(message);
   return {
     location: { file, line: block.line + (loc ?? 1) - 1 },
     message: `GIFT syntax: ${message}`,
-    hint: "escape the characters ~ = # { } : in text with a backslash (\\:), close every { with }, and separate questions with a blank line",
+    hint: colon
+      ? "a colon in text must be escaped, also in links: write https\\://docs.aws.amazon.com/… (and \\~ \\= \\# \\{ \\} for those characters)"
+      : "escape the characters ~ = # { } : in text with a backslash (\\:), close every { with }, and separate questions with a blank line",
   };
 }

@@ -321,3 +321,40 @@ describe("Markdown import", () => {
     ]);
   });
 });
+
+describe("what the newcomer's tryout found", () => {
+  it("refuses a --domain the exam named in the file does not have, as it does with --exam", () => {
+    const out = run("markdown", ["dva-lettered.md"], { domain: "9" });
+    expect(out.files[0]?.status).toBe("refused");
+    expect(out.files[0]?.fatal[0]?.message).toBe("--domain 9 is not a domain of DVA-C02");
+    expect(out.files[0]?.fatal[0]?.hint).toMatch(/^use one of 1, 2, 3, 4/);
+  });
+
+  it("does not count the unsupported questions of a refused file as skipped", () => {
+    const text = "::a::Which is it? {=Yes ~No}\n\n::b::Explain. {}\n\n::c::Broken { =x\n";
+    const out = importSources([{ file: "x.gift", text }], {
+      format: "gift",
+      exam: "CLF-C02",
+      domain: "1",
+      today: "2026-11-30",
+      catalog,
+    });
+    expect(out.files[0]?.status).toBe("refused");
+    expect(out.totals.unsupported).toBe(0);
+  });
+
+  it("names the escaped colon when a link in GIFT feedback breaks the file", () => {
+    const text =
+      "::a::A company stores logs. Which service keeps them durably at the lowest cost? {\n=Amazon S3#See https://docs.aws.amazon.com/s3/\n~Amazon EBS#Block storage.\n}\n";
+    const out = importSources([{ file: "x.gift", text }], {
+      format: "gift",
+      exam: "CLF-C02",
+      domain: "1",
+      today: "2026-11-30",
+      catalog,
+    });
+    const fatal = out.files[0]?.fatal[0];
+    expect(fatal?.hint).toMatch(/https\\:\/\/docs\.aws\.amazon\.com/);
+    expect(fatal?.message).not.toMatch(/\.$/);
+  });
+});

@@ -92,7 +92,8 @@ export function importTotals(files: readonly ImportFileOutcome[]): ImportOutcome
     refused: files.length - written.length,
     questions: written.reduce((n, f) => n + f.questions.length, 0),
     drafts: written.reduce((n, f) => n + f.questions.filter((q) => q.draft).length, 0),
-    unsupported: files.reduce((n, f) => n + f.unsupported.length, 0),
+    // A refused file writes nothing, so its unsupported questions were not skipped: they are not counted.
+    unsupported: written.reduce((n, f) => n + f.unsupported.length, 0),
   };
 }
 
@@ -175,6 +176,14 @@ function importOne(source: SourceFile, opts: ImportOptions, taken: Set<string>):
   if (out.fatal.length > 0 || !exam) return out;
 
   const domains = examDomains(opts.catalog, exam);
+  // A --domain must be one of the exam's, also when the exam comes from the file rather than --exam.
+  if (opts.domain && domains && !domains.includes(opts.domain)) {
+    at(
+      `--domain ${opts.domain} is not a domain of ${exam}`,
+      `use one of ${domains.join(", ")} (certpath show ${exam})`,
+    );
+    return out;
+  }
   const local = new Set<string>();
   const entries = r.questions.map((q, i) => {
     const problems: string[] = [];

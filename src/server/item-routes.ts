@@ -75,6 +75,10 @@ const authorReport = z
     questionId: z.string(),
     exam: z.string(),
     learner: z.string(),
+    reporter: z
+      .string()
+      .nullable()
+      .openapi({ description: "the reporting learner's email (null in single-user mode or once removed)" }),
     attemptId: z.string(),
     kind: reportKind,
     note: z.string(),

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from "node:fs";
-import { basename, dirname, extname, join, relative, resolve } from "node:path";
+import { basename, dirname, extname, isAbsolute, join, relative, resolve } from "node:path";
 import { ContentError } from "../../content/content-error.js";
 import { contentRoot } from "../../content/content-root.js";
 import { loadQuestionFiles, scanQuestionFiles } from "../../content/load-questions.js";
@@ -9,7 +9,11 @@ import { WRITERS } from "../../interop/writers.js";
 import { writeAtomically } from "../atomic-write.js";
 import { UsageError } from "../run-action.js";
 
-const display = (p: string) => relative(process.cwd(), p) || p;
+/** A path as the user would give it: relative when under the working folder, else absolute. */
+const display = (p: string) => {
+  const r = relative(process.cwd(), p);
+  return r && !r.startsWith("..") && !isAbsolute(r) ? r : p;
+};
 
 /** Exports one exam's questions (drafts left out) to a file or a folder; says what the format dropped. */
 export async function exportBank(exam: string, format: ExportFormat, from: string | undefined, out: string) {

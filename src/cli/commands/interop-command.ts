@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, dirname, extname, join, relative, resolve } from "node:path";
+import { basename, dirname, extname, isAbsolute, join, relative, resolve } from "node:path";
 import { CONTENT_LIMITS } from "../../content/load-questions.js";
 import { findCertification } from "../../core/catalog/catalog.js";
 import {
@@ -15,6 +15,7 @@ import {
   IMPORT_FORMATS,
   type ImportFormat,
   type SourceFile,
+  type SourceLocation,
 } from "../../interop/interop-model.js";
 import { qtiFolderSource } from "../../interop/qti-reader.js";
 import { FORMAT_EXTENSIONS } from "../../interop/readers.js";
@@ -28,7 +29,16 @@ import { exportBank } from "./export-bank.js";
 // certpath bank import / export (issue 14, docs/interop.md). The pipeline is pure; this shell reads the sources,
 // writes the results atomically (a temporary folder inside --out, then one rename per file) and reports.
 
-const display = (p: string) => relative(process.cwd(), p) || p;
+/** A path as the user would give it: relative when under the working folder, else absolute. */
+const display = (p: string) => {
+  const r = relative(process.cwd(), p);
+  return r && !r.startsWith("..") && !isAbsolute(r) ? r : p;
+};
+/** One sentence: a capital first letter and exactly one full stop. */
+const sentence = (text: string) => {
+  const t = text.trim().replace(/[.\s]+$/, "");
+  return `${t.charAt(0).toUpperCase()}${t.slice(1)}.`;
+};
 const say = (text: string, indent = "") => console.log(wrap(terminalSafe(text), terminalWidth(), indent));
 
 function formatOf<T extends string>(value: string | undefined, formats: readonly T[], verb: string): T {
@@ -190,7 +200,7 @@ function report(
       console.log(style.red(terminalSafe(`${f.file}: refused, nothing of it written`)));
       for (const p of f.fatal)
         say(
-          `${p.location.file}:${p.location.line ?? 1}${p.location.itemId ? ` (${p.location.itemId})` : ""}: ${p.message}. ${p.hint}.`,
+          `${p.location.file}:${p.location.line ?? 1}${p.location.itemId ? ` (${p.location.itemId})` : ""}: ${sentence(p.message)} ${sentence(p.hint)}`,
           "  ",
         );
     } else {
@@ -198,17 +208,21 @@ function report(
       say(
         `${f.file}: ${f.questions.length} question${f.questions.length === 1 ? "" : "s"} (${drafts} draft${drafts === 1 ? "" : "s"}) → ${display(join(out, names.get(paths[i] as string) ?? ""))}`,
       );
-      for (const q of f.questions.filter((x) => x.draft))
-        say(
-          `${q.location.file}:${q.location.line ?? 1}${q.location.itemId ? ` (${q.location.itemId})` : ""}: ${q.id} is a draft: ${q.problems.join("; ")}`,
-          "  ",
-        );
-    }
-    for (const u of f.unsupported)
-      say(
-        `${u.location.file}:${u.location.line ?? 1}${u.location.itemId ? ` (${u.location.itemId})` : ""}: ${u.message}`,
-        "  ",
+      // Drafts and skipped questions together, in the order of the source (line, then item).
+      const at = (l: SourceLocation) => `${l.file}:${l.line ?? 1}${l.itemId ? ` (${l.itemId})` : ""}`;
+      const findings = [
+        ...f.questions
+          .filter((x) => x.draft)
+          .map((q) => ({
+            l: q.location,
+            text: `${at(q.location)}: ${q.id} is a draft: ${q.problems.join("; ")}`,
+          })),
+        ...f.unsupported.map((u) => ({ l: u.location, text: `${at(u.location)}: ${u.message}` })),
+      ].sort(
+        (a, b) => (a.l.line ?? 0) - (b.l.line ?? 0) || (a.l.itemId ?? "").localeCompare(b.l.itemId ?? ""),
       );
+      for (const x of findings) say(x.text, "  ");
+    }
   });
   const verdict =
     totals.written > 0

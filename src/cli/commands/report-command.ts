@@ -103,7 +103,11 @@ export async function bankReportsCommand(opts: ReportsOptions) {
       out.push(
         "",
         style.bold(`${x.id.slice(0, 8)} · ${x.questionId} · ${REPORT_KIND_LABEL[x.kind]} · ${x.status}`),
-        wrap(`${x.createdAt.slice(0, 10)} by ${x.learner}${x.note ? `: ${x.note}` : ""}`, width, "  "),
+        wrap(
+          `${x.createdAt.slice(0, 10)} by ${x.reporter ?? (x.learner === "local" ? "you" : "a removed account")}${x.note ? `: ${x.note}` : ""}`,
+          width,
+          "  ",
+        ),
       );
       if (x.question) out.push(wrap(`Question: ${x.question.stem.replace(/\s+/g, " ")}`, width, "  "));
       if (s)
