@@ -217,7 +217,10 @@ export class AccountService {
         field: "team",
       });
     if (await this.d.repo.findUserByEmail(email))
-      throw new ConflictError("account.exists", `There is already an account for ${email}.`);
+      throw new ConflictError(
+        "account.exists",
+        `There is already an account for ${email}. See certpath users list; to start over, certpath users remove ${email}.`,
+      );
     const created = await this.d.repo.createUser(
       {
         id: this.d.newId(),
@@ -263,7 +266,10 @@ export class AccountService {
     if (teamId && !(await this.d.repo.findTeam(teamId)))
       throw new NotFoundError("team.not_found", `No team has the id "${teamId}".`);
     if (await this.d.repo.findUserByEmail(email))
-      throw new ConflictError("account.exists", `There is already an account for ${email}.`);
+      throw new ConflictError(
+        "account.exists",
+        `There is already an account for ${email}: nobody needs to invite it.`,
+      );
     const token = newToken();
     const expiresAt = this.iso(INVITATION_DAYS * DAY_MS);
     await this.d.repo.invitations.createInvitation({

@@ -7,7 +7,7 @@ const text = z.string().trim().min(1, "must not be empty");
 const explanation = z
   .string()
   .trim()
-  .min(10, "every option needs an explanation of why it is right or wrong");
+  .min(10, "every option needs an explanation of why it is right or wrong (at least 10 characters)");
 const reference = z.url({
   protocol: /^https$/,
   hostname: /(^|\.)aws\.amazon\.com$/,

@@ -116,7 +116,7 @@ describe("Udemy bulk-upload CSV writer", () => {
     expect(text.split("\n")[0]).toBe(UDEMY_HEADER.join(","));
     expect(UDEMY_HEADER).toHaveLength(17);
     expect(text.split("\n")[1]).toBe(
-      'Which two are object storage features? Choose two.,multi-select,Versioning,Explanation of Versioning.,Lifecycle rules,Explanation of Lifecycle rules.,Block size,Explanation of Block size.,,,,,,,"1,2",References: https://docs.aws.amazon.com/AmazonS3/latest/userguide/Welcome.html,Domain 2',
+      'Which two are object storage features? Choose two.,multi-select,Versioning,Explanation of Versioning.,Lifecycle rules,Explanation of Lifecycle rules.,Block size,Explanation of Block size.,,,,,,,"1,2",References: https://docs.aws.amazon.com/AmazonS3/latest/userguide/Welcome.html,SAA-C03 / Domain 2',
     );
     expect(out.dropped.join("\n")).toMatch(/1 ordering and matching questions are left out.*q2/);
   });

@@ -48,7 +48,8 @@ export function writeUdemyCsv(bank: ExportBank): ExportResult {
       ...cells,
       q.options.flatMap((o, i) => (o.correct ? [String(i + 1)] : [])).join(","),
       q.references.length > 0 ? `References: ${q.references.join(" ")}` : "",
-      domainLabel(q),
+      // The exam code in front, so that the file imports back without --exam (as GIFT, Moodle XML and QTI do).
+      `${bank.exam} / ${domainLabel(q)}`,
     ]);
   }
   const dropped = commonDropped(bank, "Udemy CSV");
