@@ -16,7 +16,12 @@ export async function runAction(action: () => Promise<unknown>): Promise<void> {
     if (typeof code === "number") process.exitCode = code;
   } catch (e) {
     if (e instanceof UsageError || e instanceof DomainError) {
-      process.stderr.write(`certpath: ${terminalSafe(e.message)}\n`);
+      // On the command line a refusal by role has one remedy: act as an account that has the role.
+      const next =
+        e instanceof DomainError && e.code === "auth.forbidden"
+          ? " If another account may, act as it with --as EMAIL (certpath users list shows the roles)."
+          : "";
+      process.stderr.write(`certpath: ${terminalSafe(e.message)}${next}\n`);
       process.exitCode = EXIT_USAGE;
     } else if (e instanceof ContentError) {
       process.stderr.write(`certpath: the content files have problems:\n${terminalSafe(e.message)}\n`);

@@ -62,7 +62,8 @@ describe("certpath team and assignments", () => {
     const denied = await cli("team", "dashboard", "Platform", ...as("ana@example.org"));
     expect(denied).toMatchObject({
       code: 2,
-      stderr: "certpath: Only the team's leads and admins can do this.\n",
+      stderr:
+        "certpath: Only the team's leads and admins can do this. If another account may, act as it with --as EMAIL (certpath users list shows the roles).\n",
     });
   });
 
@@ -85,7 +86,12 @@ describe("certpath team and assignments", () => {
     );
     expect(member).toMatchObject({
       code: 2,
-      stderr: "certpath: members: zed@example.org is not in this team.\n",
+      stderr: "certpath: --member: zed@example.org is not in this team.\n",
+    });
+    const past = await cli("team", "assign", "Platform", "CLF-C02", "--by", "2020-01-01", ...lead);
+    expect(past).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^certpath: --by: 2020-01-01 is not after today/),
     });
     const nope = await cli("team", "dashboard", "Nope", ...lead);
     expect(nope).toMatchObject({ code: 2 });

@@ -1,4 +1,5 @@
 import { createContext } from "../../compose.js";
+import { DomainError } from "../../core/errors.js";
 import { cliExamContext } from "../cli-context.js";
 import { UsageError } from "../run-action.js";
 import { terminalSafe } from "../safe-text.js";
@@ -114,13 +115,20 @@ export function teamAssignCommand(
       ?.split(",")
       .map((s) => s.trim())
       .filter(Boolean);
-    const r = await exam.teams.assign(exam.actor, id, {
-      ...(path ? { path } : { exam: code }),
-      targetDate: by,
-      ...(opts.member?.length
-        ? { members: opts.member.flatMap((m) => m.split(",")).map((m) => m.trim()) }
-        : {}),
-    });
+    const r = await exam.teams
+      .assign(exam.actor, id, {
+        ...(path ? { path } : { exam: code }),
+        targetDate: by,
+        ...(opts.member?.length
+          ? { members: opts.member.flatMap((m) => m.split(",")).map((m) => m.trim()) }
+          : {}),
+      })
+      .catch((e: unknown) => {
+        // The service names API fields; on the command line they are options.
+        if (e instanceof DomainError)
+          throw new UsageError(e.message.replace(/^targetDate\b/, "--by").replace(/^members\b/, "--member"));
+        throw e;
+      });
     if (opts.json) return printJson(r);
     for (const a of r.assignments)
       console.log(
