@@ -10,7 +10,7 @@ import { writeAtomically } from "../atomic-write.js";
 import { UsageError } from "../run-action.js";
 
 /** A path as the user would give it: relative when under the working folder, else absolute. */
-const display = (p: string) => {
+export const display = (p: string) => {
   const r = relative(process.cwd(), p);
   return r && !r.startsWith("..") && !isAbsolute(r) ? r : p;
 };

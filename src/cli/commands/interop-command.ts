@@ -24,16 +24,11 @@ import { cliContext } from "../cli-context.js";
 import { EXIT_PROBLEMS, UsageError } from "../run-action.js";
 import { terminalSafe } from "../safe-text.js";
 import { printJson, style, terminalWidth, wrap } from "../terminal.js";
-import { exportBank } from "./export-bank.js";
+import { display, exportBank } from "./export-bank.js";
 
 // certpath bank import / export (issue 14, docs/interop.md). The pipeline is pure; this shell reads the sources,
 // writes the results atomically (a temporary folder inside --out, then one rename per file) and reports.
 
-/** A path as the user would give it: relative when under the working folder, else absolute. */
-const display = (p: string) => {
-  const r = relative(process.cwd(), p);
-  return r && !r.startsWith("..") && !isAbsolute(r) ? r : p;
-};
 /** One sentence: a capital first letter and exactly one full stop. */
 const sentence = (text: string) => {
   const t = text.trim().replace(/[.\s]+$/, "");
